@@ -1,0 +1,42 @@
+import nx from '@nx/eslint-plugin';
+
+// Architecture as lint: apps compose libs; domain libs use infra libs, never each other;
+// infra libs know nothing of domains; the device lab stands alone so it can simulate anything.
+const depConstraints = [
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:lab'] },
+  { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:infra'] },
+  { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:infra'] },
+  { sourceTag: 'type:lab', onlyDependOnLibsWithTags: [] },
+  { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:lab'] },
+  { sourceTag: 'scope:cluster', notDependOnLibsWithTags: ['scope:devices'] },
+];
+
+// Specs may also drive the device lab: it is the real thing the medium tier talks to.
+const specDepConstraints = depConstraints.map((rule) =>
+  rule.onlyDependOnLibsWithTags && rule.sourceTag !== 'type:lab'
+    ? { ...rule, onlyDependOnLibsWithTags: [...new Set([...rule.onlyDependOnLibsWithTags, 'type:lab'])] }
+    : rule,
+);
+
+const boundaries = (constraints) => ({
+  '@nx/enforce-module-boundaries': [
+    'error',
+    { enforceBuildableLibDependency: false, allow: [], depConstraints: constraints },
+  ],
+});
+
+export default [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  { ignores: ['**/node_modules/**', '**/dist/**', '**/.nx/**', '**/fixtures/**'] },
+  {
+    files: ['**/*.ts'],
+    rules: {
+      ...boundaries(depConstraints),
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  { files: ['**/*.spec.ts', 'test/**/*.ts'], rules: boundaries(specDepConstraints) },
+  // Project test configs share the root setup file, which is no project of its own.
+  { files: ['**/vitest.config.ts'], rules: { '@nx/enforce-module-boundaries': 'off' } },
+];

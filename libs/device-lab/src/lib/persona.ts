@@ -1,0 +1,117 @@
+/**
+ * A persona is how one platform behaves at the CLI: its prompts, modes, pager, errors,
+ * commands and configuration. Personas are pure: the shell engine (shell-session.ts)
+ * owns the channel, echo, paging and fault injection, and asks the persona what to say.
+ */
+
+/** Identity of one simulated device: everything deterministic derives from it. */
+export interface LabDeviceIdentity {
+  /** Unique device name, also its hostname (e.g. `lab-ios-0001`). */
+  name: string;
+  platform: LabPlatform;
+  /** Index in the fleet; seeds every generated value so two runs produce identical devices. */
+  index: number;
+  /** Management address of the device in the lab. */
+  address: string;
+  /** Boot time used for uptime and for the timestamps the device prints. */
+  bootedAt: Date;
+}
+
+export const LAB_PLATFORMS = [
+  'cisco_ios',
+  'cisco_xe',
+  'cisco_nxos',
+  'cisco_xr',
+  'arista_eos',
+  'juniper_junos',
+  'mikrotik_routeros',
+  'huawei_vrp',
+  'linux',
+] as const;
+export type LabPlatform = (typeof LAB_PLATFORMS)[number];
+
+/** A configuration as the device prints it, with what a backup tool must treat specially. */
+export interface RenderedConfig {
+  /** The full text the config command prints (no trailing prompt), lines joined by `\n`. */
+  text: string;
+  /** Lines of `text` that change without a configuration change (timestamps, counters). */
+  volatileLines: string[];
+  /** Secret values that appear in `text` (passwords, hashes, communities, keys). */
+  secrets: string[];
+}
+
+/** Facts the device reports through its `show version` equivalent. */
+export interface LabDeviceFacts {
+  hostname: string;
+  vendor: string;
+  model: string;
+  serial: string;
+  osVersion: string;
+  uptimeSeconds: number;
+}
+
+/** Mutable per-device state the change knob edits; owned by the fleet, read by personas. */
+export interface LabDeviceState {
+  /** Extra configuration lines appended by the change knob, in order. */
+  addedLines: string[];
+  /** Interface descriptions overridden by the change knob, by interface name. */
+  descriptions: Record<string, string>;
+  /** Bumped on every change; personas print it in "last change" lines. */
+  changedAt: Date;
+  /** Who made the last change, printed where the vendor prints it. */
+  changedBy: string;
+}
+
+/** What the shell session of one connection knows when it asks the persona. */
+export interface ShellContext {
+  device: LabDeviceIdentity;
+  state: LabDeviceState;
+  /** Current CLI mode name, one of the persona's `modes`. */
+  mode: string;
+  /** Paging is on until the persona's disable-paging command runs. */
+  pagingEnabled: boolean;
+  /** The time the persona should print (a clock the tests may control). */
+  now: Date;
+  /** Username that logged in. */
+  username: string;
+}
+
+/** The persona's answer to one command line. */
+export interface CommandResult {
+  /** Output printed before the next prompt (may be empty). */
+  output: string;
+  /** Mode to switch to after the output. */
+  mode?: string;
+  /** Set paging on or off (e.g. `terminal length 0` → false). */
+  paging?: boolean;
+  /** Ask for a secret first (hidden input); `onSecret` decides what happens with it. */
+  secretPrompt?: { prompt: string; onSecret: (secret: string) => CommandResult };
+  /** Close the session after the output (exit/quit/logout from the top mode). */
+  close?: boolean;
+}
+
+export interface Persona {
+  platform: LabPlatform;
+  vendor: string;
+  /** SSH server ident software version, e.g. `Cisco-1.25`; default is the lab's own. */
+  sshIdent?: string;
+  /** Modes the CLI has; the first is where a login lands. */
+  modes: readonly string[];
+  /** Prompt for a mode, e.g. `lab-ios-0001>` / `lab-ios-0001#`. */
+  prompt(ctx: ShellContext): string;
+  /** Text the pager prints when paging (e.g. ` --More-- `). */
+  pagerPrompt: string;
+  /** Lines per page while paging is enabled. */
+  pageLines: number;
+  /** Printed after login, before the first prompt (MOTD, last login). */
+  motd?(ctx: ShellContext): string;
+  /** The vendor's answer to a command it does not know, including the line breaks it prints. */
+  unknownCommand(command: string, ctx: ShellContext): string;
+  /** Run one command line (already trimmed, never empty). `undefined` means unknown command. */
+  run(command: string, ctx: ShellContext): CommandResult | undefined;
+  /** The running configuration the config command prints, deterministic for identity + state. */
+  renderConfig(device: LabDeviceIdentity, state: LabDeviceState, now: Date): RenderedConfig;
+  facts(device: LabDeviceIdentity, now: Date): LabDeviceFacts;
+  /** Password for the privileged mode, where the vendor has one. */
+  enableSecret?(device: LabDeviceIdentity): string;
+}
