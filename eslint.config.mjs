@@ -7,14 +7,15 @@ const depConstraints = [
   { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:infra'] },
   { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:infra'] },
   { sourceTag: 'type:lab', onlyDependOnLibsWithTags: [] },
-  { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:lab'] },
+  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:infra', 'type:lab'] },
   { sourceTag: 'scope:cluster', notDependOnLibsWithTags: ['scope:devices'] },
 ];
 
-// Specs may also drive the device lab: it is the real thing the medium tier talks to.
+// Specs may also drive the device lab (the real thing the medium tier talks to) and the
+// test harnesses (real OpenSSH servers, Redis instances) that no production code may use.
 const specDepConstraints = depConstraints.map((rule) =>
-  rule.onlyDependOnLibsWithTags && rule.sourceTag !== 'type:lab'
-    ? { ...rule, onlyDependOnLibsWithTags: [...new Set([...rule.onlyDependOnLibsWithTags, 'type:lab'])] }
+  rule.onlyDependOnLibsWithTags
+    ? { ...rule, onlyDependOnLibsWithTags: [...new Set([...rule.onlyDependOnLibsWithTags, 'type:lab', 'type:testing'])] }
     : rule,
 );
 

@@ -74,6 +74,8 @@ export interface ShellContext {
   now: Date;
   /** Username that logged in. */
   username: string;
+  /** Terminal options the login username carried (see `parseLoginUsername`). */
+  loginOptions: Record<string, string>;
 }
 
 /** The persona's answer to one command line. */
@@ -95,6 +97,13 @@ export interface Persona {
   vendor: string;
   /** SSH server ident software version, e.g. `Cisco-1.25`; default is the lab's own. */
   sshIdent?: string;
+  /** Auth methods the device offers; default password only. EOS offers keyboard-interactive. */
+  authMethods?: readonly ('password' | 'keyboard-interactive')[];
+  /**
+   * The account name inside a login username: MikroTik clients append terminal options
+   * (`admin+ct511w4098h`); the persona reads them into `options` (e.g. page height).
+   */
+  parseLoginUsername?(raw: string): { username: string; options: Record<string, string> };
   /** Modes the CLI has; the first is where a login lands. */
   modes: readonly string[];
   /** Prompt for a mode, e.g. `lab-ios-0001>` / `lab-ios-0001#`. */
