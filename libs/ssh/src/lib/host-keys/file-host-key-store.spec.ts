@@ -1,0 +1,34 @@
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FileHostKeyStore } from './file-host-key-store';
+import { hostKeyEntryName } from './host-key';
+
+describe('FileHostKeyStore', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'netkeep-hostkeys-'));
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  it('writes known_hosts lines readable by a new store, owner-only', async () => {
+    const path = join(dir, 'sub', 'known_hosts');
+    const store = new FileHostKeyStore(path);
+    await Promise.all([
+      store.set(hostKeyEntryName('10.0.0.1', 22), { algorithm: 'ssh-ed25519', base64: 'AAAA1' }),
+      store.set(hostKeyEntryName('10.0.0.2', 2222), { algorithm: 'ssh-rsa', base64: 'AAAA2' }),
+    ]);
+    expect(await readFile(path, 'utf8')).toBe('10.0.0.1 ssh-ed25519 AAAA1\n[10.0.0.2]:2222 ssh-rsa AAAA2\n');
+    expect((await stat(path)).mode & 0o777).toBe(0o600);
+    expect(await new FileHostKeyStore(path).get('[10.0.0.2]:2222')).toEqual({ algorithm: 'ssh-rsa', base64: 'AAAA2' });
+  });
+
+  it('reads an existing OpenSSH known_hosts with comments and several names per line', async () => {
+    const path = join(dir, 'known_hosts');
+    await writeFile(path, '# seeded\nrouter1,10.1.1.1 ssh-ed25519 AAAAkey\n');
+    const store = new FileHostKeyStore(path);
+    expect(await store.get('10.1.1.1')).toEqual({ algorithm: 'ssh-ed25519', base64: 'AAAAkey' });
+    expect(await store.get('router2')).toBeUndefined();
+  });
+});
