@@ -1,11 +1,13 @@
 import nx from '@nx/eslint-plugin';
 
 // Architecture as lint: apps compose libs; domain libs use infra libs, never each other;
-// infra libs know nothing of domains; the device lab stands alone so it can simulate anything.
+// infra libs know nothing of domains; contracts (DTOs) are shared by all; the device lab stands alone so it can simulate anything.
 const depConstraints = [
-  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:lab'] },
-  { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:infra'] },
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:contracts', 'type:lab'] },
+  { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:infra', 'type:contracts'] },
   { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:infra'] },
+  // DTOs and wire types every service and the CLI share; they import only validators.
+  { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
   { sourceTag: 'type:lab', onlyDependOnLibsWithTags: [] },
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:infra', 'type:lab'] },
   { sourceTag: 'scope:cluster', notDependOnLibsWithTags: ['scope:devices'] },
