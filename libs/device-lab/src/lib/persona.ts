@@ -90,6 +90,11 @@ export interface CommandResult {
   secretPrompt?: { prompt: string; onSecret: (secret: string) => CommandResult };
   /** Close the session after the output (exit/quit/logout from the top mode). */
   close?: boolean;
+  /**
+   * Print this output without the pager, whatever `pagingEnabled` says, and leave paging
+   * as it is (`show configuration | no-more`). Added for output pipes; absent means paged.
+   */
+  unpaged?: boolean;
 }
 
 export interface Persona {
@@ -106,12 +111,23 @@ export interface Persona {
   parseLoginUsername?(raw: string): { username: string; options: Record<string, string> };
   /** Modes the CLI has; the first is where a login lands. */
   modes: readonly string[];
-  /** Prompt for a mode, e.g. `lab-ios-0001>` / `lab-ios-0001#`. */
+  /**
+   * Prompt for a mode, e.g. `lab-ios-0001>` / `lab-ios-0001#`. May span lines: Junos
+   * configuration mode prints `[edit]` on its own line above `user@host# `.
+   */
   prompt(ctx: ShellContext): string;
   /** Text the pager prints when paging (e.g. ` --More-- `). */
   pagerPrompt: string;
-  /** Lines per page while paging is enabled. */
+  /**
+   * Lines per page while paging is enabled; 0 means the device never pages (Linux).
+   * A numeric `height` login option (MikroTik `+4098h`) replaces it for that session.
+   */
   pageLines: number;
+  /**
+   * How the pager prompt is wiped once a key arrives: Cisco backspaces over it, most
+   * others return the carriage and blank the line. Default `carriage-return`.
+   */
+  pagerErase?: 'carriage-return' | 'backspaces';
   /** Printed after login, before the first prompt (MOTD, last login). */
   motd?(ctx: ShellContext): string;
   /** The vendor's answer to a command it does not know, including the line breaks it prints. */

@@ -1,0 +1,70 @@
+import { LAB_FAULT_NAMES, isLabFault, type LabFault } from './lab-faults';
+import type { ConfigChange } from './lab-fleet';
+
+/** Input the control endpoint refuses with 400; the message says what to send instead. */
+export class BadControlRequest extends Error {
+  override readonly name = 'BadControlRequest';
+}
+
+export function parseConfigChange(body: unknown): ConfigChange {
+  const { addLines, descriptions, by, ...unknown } = asObject(body, '{"addLines": [...], "descriptions": {...}, "by": "..."}');
+  rejectUnknownFields(unknown);
+  if (addLines !== undefined && !(Array.isArray(addLines) && addLines.every((line) => typeof line === 'string'))) {
+    throw new BadControlRequest('"addLines" must be an array of strings');
+  }
+  if ((addLines as string[] | undefined)?.some((line) => /[\r\n]/.test(line))) {
+    throw new BadControlRequest('"addLines" entries are single lines: no line breaks');
+  }
+  if (descriptions !== undefined) {
+    const entries = Object.values(asObject(descriptions, '"descriptions": {"<interface>": "<text>"}'));
+    if (!entries.every((text) => typeof text === 'string' && !/[\r\n]/.test(text))) {
+      throw new BadControlRequest('"descriptions" values must be single-line strings');
+    }
+  }
+  if (by !== undefined && (typeof by !== 'string' || by.trim() === '')) {
+    throw new BadControlRequest('"by" must be a non-empty string');
+  }
+  if (addLines === undefined && descriptions === undefined) {
+    throw new BadControlRequest('a change needs "addLines" or "descriptions"');
+  }
+  return {
+    addLines: addLines as string[] | undefined,
+    descriptions: descriptions as Record<string, string> | undefined,
+    by: by as string | undefined,
+  };
+}
+
+export function parseFaults(body: unknown): LabFault[] {
+  const { faults, ...unknown } = asObject(body, '{"faults": [...]}');
+  rejectUnknownFields(unknown);
+  if (!Array.isArray(faults)) throw new BadControlRequest('"faults" must be an array of fault names');
+  const invalid = faults.filter((fault) => !isLabFault(fault));
+  if (invalid.length > 0) {
+    throw new BadControlRequest(`unknown fault(s) ${invalid.map(String).join(', ')}; known: ${LAB_FAULT_NAMES.join(', ')}`);
+  }
+  return faults as LabFault[];
+}
+
+/** `{"now": ISO}` freezes the lab clock; `{"now": null}` returns to real time. */
+export function parseClock(body: unknown): Date | undefined {
+  const { now, ...unknown } = asObject(body, '{"now": "2025-06-01T12:00:00Z"}');
+  rejectUnknownFields(unknown);
+  if (now === null) return undefined;
+  const date = typeof now === 'string' ? new Date(now) : undefined;
+  if (!date || Number.isNaN(date.getTime())) {
+    throw new BadControlRequest('"now" must be an ISO 8601 date-time, or null for real time');
+  }
+  return date;
+}
+
+function asObject(value: unknown, example: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new BadControlRequest(`expected a JSON object like ${example}`);
+  }
+  return value as Record<string, unknown>;
+}
+
+function rejectUnknownFields(unknown: Record<string, unknown>): void {
+  const names = Object.keys(unknown);
+  if (names.length > 0) throw new BadControlRequest(`unknown field(s) ${names.join(', ')}`);
+}

@@ -1,0 +1,187 @@
+import { planFaults, type FaultPlan } from './fault-plan';
+import { LabHostKeys, hostKeyFingerprint } from './host-keys';
+import { planEndpoints, type LabAddressing } from './lab-addressing';
+import { LabClock } from './lab-clock';
+import { LabConfigError, UnknownDeviceError } from './lab-errors';
+import { isLabFault, type LabFault } from './lab-faults';
+import { PLATFORM_SHORT_NAMES } from './lab-platforms';
+import { deriveSecret } from './lab-seed';
+import {
+  LAB_PLATFORMS,
+  type LabDeviceIdentity,
+  type LabDeviceState,
+  type LabPlatform,
+  type Persona,
+  type RenderedConfig,
+} from './persona';
+
+export const DEFAULT_LAB_USERNAME = 'netkeep';
+export const DEFAULT_LAB_SEED = 'netkeep-lab';
+/** Devices boot before this instant, so uptimes are positive under any real clock. */
+const LAB_EPOCH_MS = Date.UTC(2025, 0, 1);
+const DAY_MS = 86_400_000;
+
+export interface LabCredentials {
+  username: string;
+  password: string;
+  /** The persona's enable secret; `null` where the platform has no privileged mode password. */
+  enableSecret: string | null;
+}
+
+export interface LabDevice {
+  readonly identity: LabDeviceIdentity;
+  readonly persona: Persona;
+  readonly credentials: LabCredentials;
+  state: LabDeviceState;
+  faults: readonly LabFault[];
+  /** The port the device answers on; the planned one until the lab listens (0 = ephemeral). */
+  port: number;
+}
+
+/** The change knob: what a test or demo does to a device's configuration. */
+export interface ConfigChange {
+  addLines?: readonly string[];
+  descriptions?: Readonly<Record<string, string>>;
+  by?: string;
+}
+
+export interface LabFleetOptions {
+  devices: number;
+  personaFor: (platform: LabPlatform) => Persona;
+  /** Round-robin over these; default every platform. */
+  platforms?: readonly LabPlatform[];
+  addressing?: LabAddressing;
+  baseAddress?: string;
+  port?: number;
+  username?: string;
+  /** One password for every device; default a deterministic password per device. */
+  password?: string;
+  faults?: FaultPlan;
+  seed?: string;
+  clock?: LabClock;
+}
+
+/** The simulated devices and everything mutable about them; the servers only read it. */
+export class LabFleet {
+  readonly clock: LabClock;
+  readonly hostKeys: LabHostKeys;
+  private readonly devices = new Map<string, LabDevice>();
+  private readonly sessionCounts = new Map<string, number>();
+
+  constructor(options: LabFleetOptions) {
+    const { devices: count, personaFor } = options;
+    if (!Number.isInteger(count) || count < 1) throw new LabConfigError(`device count ${count} is not a positive integer`);
+    const platforms = options.platforms ?? LAB_PLATFORMS;
+    if (platforms.length === 0) throw new LabConfigError('the platform list is empty');
+    const username = options.username ?? DEFAULT_LAB_USERNAME;
+    if (username === '') throw new LabConfigError('the username is empty');
+    if (options.password === '') throw new LabConfigError('the password is empty');
+    const seed = options.seed ?? DEFAULT_LAB_SEED;
+    this.clock = options.clock ?? new LabClock();
+    this.hostKeys = new LabHostKeys(seed);
+
+    const endpoints = planEndpoints({
+      addressing: options.addressing ?? 'loopback',
+      deviceCount: count,
+      baseAddress: options.baseAddress,
+      port: options.port ?? 0,
+    });
+    const faults = planFaults(count, options.faults ?? {}, seed);
+    const digits = Math.max(4, String(count).length);
+    endpoints.forEach((endpoint, index) => {
+      const platform = platforms[index % platforms.length];
+      const name = `lab-${PLATFORM_SHORT_NAMES[platform]}-${String(index + 1).padStart(digits, '0')}`;
+      const bootedAt = new Date(LAB_EPOCH_MS - (((index * 7919) % 365) + 1) * DAY_MS - index * 60_000);
+      const identity: LabDeviceIdentity = { name, platform, index, address: endpoint.host, bootedAt };
+      const persona = personaFor(platform);
+      this.devices.set(name, {
+        identity,
+        persona,
+        credentials: {
+          username,
+          password: options.password ?? deriveSecret(seed, `password:${name}`),
+          enableSecret: persona.enableSecret?.(identity) ?? null,
+        },
+        state: { addedLines: [], descriptions: {}, changedAt: bootedAt, changedBy: 'admin' },
+        faults: faults[index],
+        port: endpoint.port,
+      });
+    });
+  }
+
+  list(): LabDevice[] {
+    return [...this.devices.values()];
+  }
+
+  device(name: string): LabDevice {
+    const device = this.devices.get(name);
+    if (!device) throw new UnknownDeviceError(name);
+    return device;
+  }
+
+  now(): Date {
+    return this.clock.now();
+  }
+
+  changeConfig(name: string, change: ConfigChange): RenderedConfig {
+    const device = this.device(name);
+    const lines = change.addLines ?? [];
+    const texts = [...lines, ...Object.values(change.descriptions ?? {})];
+    if (texts.some((text) => /[\r\n]/.test(text))) throw new LabConfigError('added lines and descriptions are single lines');
+    device.state = {
+      addedLines: [...device.state.addedLines, ...lines],
+      descriptions: { ...device.state.descriptions, ...change.descriptions },
+      changedAt: this.now(),
+      changedBy: change.by ?? DEFAULT_LAB_USERNAME,
+    };
+    return this.renderedConfig(name);
+  }
+
+  setFaults(name: string, faults: readonly LabFault[]): void {
+    const unknown = faults.filter((fault) => !isLabFault(fault));
+    if (unknown.length > 0) throw new LabConfigError(`unknown fault(s) ${unknown.join(', ')}`);
+    this.device(name).faults = [...new Set(faults)];
+  }
+
+  hasFault(name: string, fault: LabFault): boolean {
+    return this.device(name).faults.includes(fault);
+  }
+
+  rotateHostKey(name: string): void {
+    this.device(name);
+    this.hostKeys.rotate(name);
+  }
+
+  /** The fingerprint a client sees now: RSA for the legacy-dh fault, Ed25519 otherwise. */
+  async hostKeyFingerprint(name: string): Promise<string> {
+    const key = this.hasFault(name, 'legacy-dh') ? await this.hostKeys.rsa(name) : this.hostKeys.ed25519(name);
+    return hostKeyFingerprint(key);
+  }
+
+  renderedConfig(name: string): RenderedConfig {
+    const device = this.device(name);
+    return device.persona.renderConfig(device.identity, device.state, this.now());
+  }
+
+  /** Sessions are SSH connections, counted from TCP accept until the socket closes. */
+  openSessions(): number {
+    let total = 0;
+    for (const count of this.sessionCounts.values()) total += count;
+    return total;
+  }
+
+  /** Open sessions of the devices that have any. */
+  openSessionsByDevice(): Record<string, number> {
+    return Object.fromEntries(this.sessionCounts);
+  }
+
+  sessionOpened(name: string): void {
+    this.sessionCounts.set(name, (this.sessionCounts.get(name) ?? 0) + 1);
+  }
+
+  sessionClosed(name: string): void {
+    const remaining = (this.sessionCounts.get(name) ?? 1) - 1;
+    if (remaining > 0) this.sessionCounts.set(name, remaining);
+    else this.sessionCounts.delete(name);
+  }
+}
