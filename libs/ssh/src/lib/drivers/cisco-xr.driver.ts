@@ -29,10 +29,12 @@ export const ciscoXr: PlatformDefinition = {
   factsCommands: [SHOW_VERSION, SHOW_INVENTORY],
   parseFacts(outputs) {
     const version = outputs[SHOW_VERSION] ?? '';
+    const chassis = inventoryChassis(outputs[SHOW_INVENTORY] ?? '');
     return deviceFacts(VENDOR, {
       ...ciscoUptime(version),
-      model: ciscoProcessorModel(version),
-      serial: inventoryChassis(outputs[SHOW_INVENTORY] ?? '')?.serial,
+      // The chassis PID (ASR-9006) names the model; show version only names the family (ASR9K).
+      model: chassis?.pid ?? ciscoProcessorModel(version),
+      serial: chassis?.serial,
       osVersion: captured(version, /Cisco IOS XR Software, Version ([^\s[]+)/i),
     });
   },
