@@ -136,12 +136,13 @@ export class DeviceSession {
     const { platform, timeouts } = this;
     const answers = [...(platform.loginInterrupts ?? []), ...platform.pagers];
     const stepRead = { answers, phase: 'prompt' as const, idleMs: timeouts.promptMs, totalMs: timeouts.commandTotalMs, showLastLine: true };
-    let previous = (await this.reader.read({ ...stepRead, stops: [platform.prompt] })).stopLine;
+    // Compared without trailing blanks: a packet may end between the prompt and its space.
+    let previous = (await this.reader.read({ ...stepRead, stops: [platform.prompt] })).stopLine.trimEnd();
     // A banner line that looks like a prompt can end a chunk; a fresh prompt after Enter
     // that repeats the one before proves we are in step with the device.
     for (let attempt = 0; attempt < 5; attempt++) {
       this.reader.write(platform.newline ?? '\n');
-      const current = (await this.reader.read({ ...stepRead, stops: [platform.prompt] })).stopLine;
+      const current = (await this.reader.read({ ...stepRead, stops: [platform.prompt] })).stopLine.trimEnd();
       if (current === previous) break;
       previous = current;
     }

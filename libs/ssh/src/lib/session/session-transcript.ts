@@ -81,11 +81,12 @@ export class ReplayShellStream implements ShellStream {
     while (!this.ended && this.position < this.events.length) {
       const event = this.events[this.position];
       if (!('receive' in event)) return;
-      for (let offset = 0; offset < event.receive.length; offset += this.chunkSize) {
+      // Advance first: the engine may answer (a pager, a question) before the turn is over.
+      this.position++;
+      for (let offset = 0; offset < event.receive.length && !this.ended; offset += this.chunkSize) {
         const chunk = event.receive.slice(offset, offset + this.chunkSize);
         for (const listener of this.dataListeners) listener(chunk);
       }
-      this.position++;
     }
     // Recording over: the device hung up after the client's goodbye.
     if (this.position >= this.events.length) this.end();
