@@ -10,6 +10,8 @@ const depConstraints = [
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
   { sourceTag: 'type:lab', onlyDependOnLibsWithTags: [] },
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:infra', 'type:lab'] },
+  // End-to-end suites, benchmarks and their tools drive everything from outside.
+  { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:contracts', 'type:lab', 'type:testing'] },
   { sourceTag: 'scope:cluster', notDependOnLibsWithTags: ['scope:devices'] },
 ];
 

@@ -9,7 +9,7 @@ import { DeviceSession, type TranscriptEvent } from '@netkeep/ssh';
  * engine produced. The replay spec then holds every future engine and driver change to
  * them. Review the diff before committing a re-recording: it is the behaviour change.
  */
-const FIXTURES = resolve(__dirname, '../libs/ssh/src/lib/drivers/fixtures');
+const FIXTURES = resolve(__dirname, '../../libs/ssh/src/lib/drivers/fixtures');
 const RECORDED_AT = new Date('2026-11-27T01:45:26Z');
 const VARIANTS: { platform: LabPlatform; fault: LabFault }[] = [
   { platform: 'cisco_ios', fault: 'press-any-key' },
