@@ -18,7 +18,7 @@ describePersonaContract(aristaEosPersona, {
   },
   unknownAnswer: '% Invalid input\n',
   pagingOff: { command: 'terminal length 0', output: 'Pagination disabled.' },
-  volatileDrivenBy: 'clock',
+  volatile: { clock: 1, change: 0 },
   knobPort: hostPort(eosPlan(device)),
   descriptionLine: (description) => `   description ${description}`,
   stampLines: 0,

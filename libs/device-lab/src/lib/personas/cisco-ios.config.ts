@@ -219,6 +219,9 @@ export function renderIosConfig(device: LabDeviceIdentity, state: LabDeviceState
   ];
   const counted = [...header, ...body];
   const bytes = Buffer.byteLength(`${counted.join('\n')}\n`);
-  const text = ['Building configuration...', '', `Current configuration : ${bytes} bytes`, ...counted].join('\n');
-  return { text, volatileLines: [clockPeriod(now)], secrets: [...new Set(secrets)] };
+  const size = `Current configuration : ${bytes} bytes`;
+  const text = ['Building configuration...', '', size, ...counted].join('\n');
+  // The lines backup tools drop (research §4.2): the header, the byte count, the change stamps, the clock drift.
+  const volatileLines = ['Building configuration...', size, header[1], header[2], clockPeriod(now)];
+  return { text, volatileLines, secrets: [...new Set(secrets)] };
 }

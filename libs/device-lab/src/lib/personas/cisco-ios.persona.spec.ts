@@ -14,7 +14,7 @@ for (const persona of [ciscoIosPersona, ciscoXePersona]) {
     uptimeText: (seconds) => `${device.name} uptime is ${ciscoUptime(seconds)}`,
     unknownAnswer: `${' '.repeat(device.name.length + 1)}^\n% Invalid input detected at '^' marker.\n`,
     pagingOff: { command: 'terminal length 0', output: '' },
-    volatileDrivenBy: 'clock',
+    volatile: { clock: 1, change: 3, fixed: ['Building configuration...'] },
     knobPort: hostPort(iosPlan(device)),
     descriptionLine: (description) => ` description ${description}`,
     stampLines: 3,

@@ -143,5 +143,5 @@ export function renderNxosConfig(device: LabDeviceIdentity, state: LabDeviceStat
     'logging timestamp milliseconds',
     ...state.addedLines,
   ];
-  return { text: lines.join('\n'), volatileLines: [`!Time: ${ctime(now)}`], secrets: [...new Set(secrets)] };
+  return { text: lines.join('\n'), volatileLines: [lines[1], lines[2]], secrets: [...new Set(secrets)] };
 }

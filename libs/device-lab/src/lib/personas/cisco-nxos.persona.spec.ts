@@ -17,7 +17,7 @@ describePersonaContract(ciscoNxosPersona, {
   },
   unknownAnswer: `${' '.repeat(device.name.length + 2)}^\n% Invalid command at '^' marker.\n`,
   pagingOff: { command: 'terminal length 0', output: '' },
-  volatileDrivenBy: 'clock',
+  volatile: { clock: 1, change: 1 },
   knobPort: hostPort(nxosPlan(device)),
   descriptionLine: (description) => `  description ${description}`,
   stampLines: 1,

@@ -148,5 +148,6 @@ export function renderXrBody(device: LabDeviceIdentity, state: LabDeviceState): 
 export function renderXrConfig(device: LabDeviceIdentity, state: LabDeviceState, now: Date): RenderedConfig {
   const { lines, secrets } = renderXrBody(device, state);
   const stamp = xrTimestamp(now);
-  return { text: [stamp, ...lines].join('\n'), volatileLines: [stamp], secrets };
+  // The per-command timestamp, the header and the change stamp: what backup tools drop (research §4.2).
+  return { text: [stamp, ...lines].join('\n'), volatileLines: [stamp, lines[0], lines[2]], secrets };
 }

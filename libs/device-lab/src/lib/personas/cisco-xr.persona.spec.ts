@@ -15,7 +15,7 @@ describePersonaContract(ciscoXrPersona, {
   uptimeText: (seconds) => `System uptime is ${ciscoUptime(seconds)}`,
   unknownAnswer: `${' '.repeat(prompt.length)}^\n% Invalid input detected at '^' marker.\n`,
   pagingOff: { command: 'terminal length 0', output: xrTimestamp(NOW) },
-  volatileDrivenBy: 'clock',
+  volatile: { clock: 1, change: 1, fixed: ['Building configuration...'] },
   knobPort: hostPort(xrPlan(device)),
   descriptionLine: (description) => ` description ${description}`,
   stampLines: 1,

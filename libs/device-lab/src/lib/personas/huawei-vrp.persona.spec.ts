@@ -14,7 +14,7 @@ describePersonaContract(huaweiVrpPersona, {
   uptimeText: (seconds) => `HUAWEI NE40E-X8A uptime is ${daysUptime(seconds)}`,
   unknownAnswer: `${' '.repeat(device.name.length + 2)}^\nError: Unrecognized command found at '^' position.\n`,
   pagingOff: { command: 'screen-length 0 temporary', output: 'Info: The configuration takes effect on the current user terminal interface only.' },
-  volatileDrivenBy: 'change',
+  volatile: { clock: 0, change: 1 },
   knobPort: hostPort(vrpPlan(device)),
   descriptionLine: (description) => ` description ${description}`,
   stampLines: 1,

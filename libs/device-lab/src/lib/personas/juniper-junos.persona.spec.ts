@@ -16,7 +16,7 @@ describePersonaContract(juniperJunosPersona, {
   uptimeText: (seconds) => `(${junosAgo(seconds)} ago)`,
   unknownAnswer: `${' '.repeat(prompt.length)}^\nunknown command.\n`,
   pagingOff: { command: 'set cli screen-length 0', output: 'Screen length set to 0' },
-  volatileDrivenBy: 'change',
+  volatile: { clock: 0, change: 1 },
   knobPort: hostPort(junosPlan(device)),
   descriptionLine: (description) => `        description "${description}";`,
   stampLines: 1,

@@ -12,7 +12,7 @@ describePersonaContract(linuxPersona, {
   factsCommands: ['hostname', 'uname -srm', 'cat /etc/os-release', 'cat /proc/uptime', 'cat /etc/machine-id'],
   uptimeText: (seconds) => `${seconds}.`,
   unknownAnswer: '-bash: foo-bar: command not found\n',
-  volatileDrivenBy: 'clock',
+  volatile: { clock: 1, change: 0 },
   knobPort: hostPort(linuxPlan(device)),
   descriptionLine: (description) => `    alias ${description}`,
   stampLines: 0,

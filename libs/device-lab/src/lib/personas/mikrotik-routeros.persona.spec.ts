@@ -13,7 +13,7 @@ describePersonaContract(mikrotikRouterOsPersona, {
   factsCommands: ['/system identity print', '/system resource print', '/system routerboard print'],
   uptimeText: compactUptime,
   unknownAnswer: 'bad command name foo-bar (line 1 column 1)\n',
-  volatileDrivenBy: 'clock',
+  volatile: { clock: 1, change: 0 },
   knobPort: hostPort(routerOsPlan(device)),
   descriptionLine: (description, port) => `set [ find default-name=${port} ] comment="${description}"`,
   stampLines: 0,

@@ -41,9 +41,13 @@ describe.each(LAB_PLATFORMS.map((platform) => [platform]))('%s against the lab',
 
     expect(unmasked).toBe(expectedConfig(name()));
     const { secrets } = lab.fleet.renderedConfig(name());
-    expect(secrets.length).toBeGreaterThan(0);
     expect(secrets.filter((secret) => masked.includes(secret))).toEqual([]);
-    expect(masked).toContain(SECRET_MARKER);
+    // The linux commands read no secret-bearing file (never /etc/shadow); every network OS prints some.
+    if (platform !== 'linux') {
+      expect(secrets.length).toBeGreaterThan(0);
+      expect(masked).toContain(SECRET_MARKER);
+      expect(unmasked).toContain(secrets[0]);
+    }
   });
 
   it('parses the facts the device reports', async () => {
