@@ -1,1 +1,1 @@
-export {};
+export { startOpenSshServer, type OpenSshServer, type OpenSshServerOptions } from './lib/openssh-server';
