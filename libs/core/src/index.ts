@@ -66,6 +66,7 @@ export { METRIC_PREFIX, METRICS_REGISTRY } from './metrics/metrics.constants';
 export { MetricsController } from './metrics/metrics.controller';
 export { closeRedis, createRedis } from './redis/create-redis';
 export { REDIS } from './redis/redis.constants';
+export { ensureEmbeddedRedis, MissingDependencyError, type EmbeddedRedis } from './redis/embedded-redis';
 
 // composition
 export { CoreModule, type CoreModuleOptions } from './core.module';
@@ -75,3 +76,8 @@ export { mountDomains, type NetkeepDomain } from './netkeep-domain';
 export { createLogCapture, type LogCapture } from './testing/log-capture';
 export { createTestDatabase, type TestDatabase, type TestDatabaseKind } from './testing/test-database';
 export { startTestApp, type TestApp, type TestAppOptions, type TestResponse } from './testing/test-app';
+// queues (BullMQ)
+export { DEFAULT_WORKER_CLOSE_TIMEOUT_MS, QueueConnections, type QueueOptions, type QueueWorkerOptions } from './queue/queue-connections';
+export { QueueModule } from './queue/queue.module';
+export { queuePrefix } from './queue/queue-prefix';
+export { deleteRedisKeys } from './queue/delete-redis-keys';

@@ -6,6 +6,8 @@ export interface GracefulShutdownOptions {
   timeoutMs?: number;
   signals?: NodeJS.Signals[];
   exit?: (code: number) => void;
+  /** Runs once the app is closed: processes the app started (an embedded Redis) stop last. */
+  afterClose?: () => Promise<void> | void;
 }
 
 /**
@@ -30,6 +32,7 @@ export function installGracefulShutdown(app: INestApplication, logger: NetkeepLo
       // Drain HTTP first: app.close() runs the hooks that close the database before it closes the server.
       await app.getHttpAdapter().close();
       await app.close();
+      await options.afterClose?.();
       logger.info('stopped');
       clearTimeout(deadline);
       exit(0);

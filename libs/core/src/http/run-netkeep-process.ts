@@ -7,6 +7,7 @@ import type { NetkeepConfig } from '../config/netkeep-config';
 import { describeDatabaseUrl } from '../database/database-url';
 import { createLogger } from '../logging/create-logger';
 import { loggerFor } from '../logging/process-logger';
+import { ensureEmbeddedRedis, MissingDependencyError, type EmbeddedRedis } from '../redis/embedded-redis';
 import { bootstrapNetkeepApp } from './bootstrap-netkeep-app';
 import { installGracefulShutdown } from './graceful-shutdown';
 
@@ -37,10 +38,12 @@ export async function runNetkeepProcess(definition: NetkeepProcess): Promise<Nes
     logger.fatal({ err: error }, `uncaught exception: ${error.message}`);
     process.exit(1);
   });
+  let embeddedRedis: EmbeddedRedis | undefined;
   try {
+    if (config.mode === 'embedded') embeddedRedis = await ensureEmbeddedRedis(config, logger);
     const app = await bootstrapNetkeepApp(definition.module(config), config, { title: definition.title });
     await app.listen(config.port, config.host);
-    installGracefulShutdown(app, logger);
+    installGracefulShutdown(app, logger, { afterClose: () => embeddedRedis?.stop() });
     const address = app.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     logger.info(
@@ -49,7 +52,10 @@ export async function runNetkeepProcess(definition: NetkeepProcess): Promise<Nes
     );
     return app;
   } catch (error) {
-    logger.fatal({ err: error }, `start-up failed: ${(error as Error).message}`);
+    await embeddedRedis?.stop();
+    // A missing dependency is an instruction for the operator, not a crash: no stack trace.
+    if (error instanceof MissingDependencyError) logger.fatal(`start-up failed: ${error.message}`);
+    else logger.fatal({ err: error }, `start-up failed: ${(error as Error).message}`);
     process.exit(1);
   }
 }
