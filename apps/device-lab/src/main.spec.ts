@@ -56,12 +56,12 @@ describe('device lab app', () => {
   it('starts, prints its facts and the ready line, serves SSH and HTTP, and stops cleanly on SIGTERM', async () => {
     const inventoryPath = join(dir, 'inventory.json');
     const run = runLab(
-      ['--devices', '3', '--platforms', 'cisco_ios', '--port', '0', '--control-port', '0', '--inventory', inventoryPath, '--faults', 'auth-fail:1'],
+      ['--devices', '3', '--platforms', 'cisco_ios', '--port', '0', '--snmp-port', '0', '--control-port', '0', '--inventory', inventoryPath, '--faults', 'auth-fail:1'],
       { NETKEEP_LAB_PASSWORD: 'from-the-environment' },
     );
     try {
       await run.waitFor(READY_LINE);
-      expect(run.output()).toMatch(/^devices: 3 \(cisco_ios\)\nlistening: 127\.20\.0\.1 - 127\.20\.0\.3 ports \d+-\d+\nfaults: auth-fail:1\ncontrol: http:\/\/127\.0\.0\.1:\d+\ninventory: .*inventory\.json\nstarted in \d+ ms, rss \d+ MB\ndevice lab ready\n$/);
+      expect(run.output()).toMatch(/^devices: 3 \(cisco_ios\)\nlistening: 127\.20\.0\.1 - 127\.20\.0\.3 ports \d+-\d+\nsnmp: udp ports \d+-\d+, v2c and v3 \(SHA\/AES\), credentials in the inventory\nfaults: auth-fail:1\ncontrol: http:\/\/127\.0\.0\.1:\d+\ninventory: .*inventory\.json\nstarted in \d+ ms, rss \d+ MB\ndevice lab ready\n$/);
       expect((await stat(inventoryPath)).mode & 0o777).toBe(0o600);
       const inventory = JSON.parse(await readFile(inventoryPath, 'utf8'));
       expect(inventory.devices.map((device: { password: string }) => device.password)).toEqual(Array(3).fill('from-the-environment'));

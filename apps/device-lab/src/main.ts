@@ -21,6 +21,7 @@ interface LabCliOptions {
   addressing: LabAddressing;
   baseAddress?: string;
   port: number;
+  snmpPort: number;
   controlPort: number;
   inventory: string;
   faults?: FaultCounts;
@@ -57,7 +58,7 @@ function checked<T>(parse: (text: string) => T) {
 }
 
 const program = new Command('device-lab')
-  .description('Simulated routers and switches over SSH, for netkeep tests, benchmarks and demos')
+  .description('Simulated routers and switches over SSH and SNMP, for netkeep tests, benchmarks and demos')
   .option('--devices <n>', 'number of devices', integer(1, 100_000), 20)
   .option('--platforms <list>', 'comma-separated platforms, round-robin (default: all)', checked(parsePlatformList))
   .addOption(
@@ -67,6 +68,7 @@ const program = new Command('device-lab')
   )
   .option('--base-address <ip>', 'first device address (default 127.20.0.1, or 127.0.0.1 with ports)')
   .option('--port <port>', 'SSH port (ports mode: the first one); 0 = ephemeral', integer(0, 65_535), 2222)
+  .option('--snmp-port <port>', 'SNMP UDP port (ports mode: the first one); 0 = ephemeral', integer(0, 65_535), 1161)
   .option('--control-port <port>', 'HTTP control endpoint port on 127.0.0.1; 0 = ephemeral', integer(0, 65_535), 8022)
   .option('--inventory <path>', 'where to write the inventory (mode 0600)', '.netkeep/lab-inventory.json')
   .option('--faults <spec>', 'devices per fault, e.g. hang-mid-output:2,auth-fail:1', checked(parseFaultCounts))
@@ -81,6 +83,13 @@ function describeListening(devices: LabInventoryDevice[]): string {
   const [low, high] = [Math.min(...ports), Math.max(...ports)];
   const hostText = hosts.length === 1 ? hosts[0] : `${hosts[0]} - ${hosts[hosts.length - 1]}`;
   return `listening: ${hostText} ${low === high ? `port ${low}` : `ports ${low}-${high}`}`;
+}
+
+/** SNMP shares the SSH addresses; only the ports differ. */
+function describeSnmp(devices: LabInventoryDevice[]): string {
+  const ports = devices.map((device) => device.snmp.port);
+  const [low, high] = [Math.min(...ports), Math.max(...ports)];
+  return `snmp: udp ${low === high ? `port ${low}` : `ports ${low}-${high}`}, v2c and v3 (SHA/AES), credentials in the inventory`;
 }
 
 /** In `--faults` syntax, so the line can be pasted back as an option. */
@@ -101,6 +110,7 @@ async function main(): Promise<void> {
     addressing: options.addressing,
     baseAddress: options.baseAddress,
     port: options.port,
+    snmpPort: options.snmpPort,
     controlPort: options.controlPort,
     username: options.username,
     password: options.password ?? process.env['NETKEEP_LAB_PASSWORD'],
@@ -125,6 +135,7 @@ async function main(): Promise<void> {
 
   console.log(`devices: ${devices.length} (${[...new Set(devices.map((device) => device.platform))].join(', ')})`);
   console.log(describeListening(devices));
+  console.log(describeSnmp(devices));
   console.log(`faults: ${describeFaults(devices)}`);
   console.log(`control: ${lab.controlUrl}`);
   console.log(`inventory: ${inventoryPath}`);

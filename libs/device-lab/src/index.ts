@@ -12,3 +12,14 @@ export { PLATFORM_SHORT_NAMES, parsePlatformList } from './lib/lab-platforms';
 export { hostKeyFingerprint } from './lib/host-keys';
 export { PROMPT_LIKE_LINES } from './lib/fault-texts';
 export type { SessionErrorHandler } from './lib/ssh-connection';
+export {
+  interfaceCounters,
+  linkStatus,
+  trafficProfile,
+  type CounterView,
+  type InterfaceCounters,
+  type LinkStatus,
+  type TrafficProfile,
+} from './lib/personas/interface-counters';
+export { snmpProfile, ciscoShortName, type SnmpProfile } from './lib/snmp/snmp-profiles';
+export type { LabSnmpCredentials } from './lib/snmp/snmp-credentials';

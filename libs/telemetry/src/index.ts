@@ -1,1 +1,13 @@
-export {};
+export * from './lib/device-sample';
+export * from './lib/rates/counter-rate';
+export * from './lib/rates/device-rates';
+export * from './lib/snmp/snmp-errors';
+export * from './lib/snmp/snmp-settings';
+export { SnmpSession, withSnmpSession, snmpFailure, type SnmpVarbind } from './lib/snmp/snmp-session';
+export { counter64FromBytes, counterValue } from './lib/snmp/varbind-values';
+export { pollDeviceBySnmp, type SnmpPollOptions } from './lib/snmp/snmp-device-poll';
+export { OIDS } from './lib/snmp/mib-oids';
+export { pollDeviceByCli, CliTelemetryUnsupportedError, type CliSession, type CliPollOptions } from './lib/cli/cli-device-poll';
+export { interfaceCommandFor, CLI_TELEMETRY_PLATFORMS, type InterfaceCommand } from './lib/cli/interface-commands';
+export { parseCiscoStyleInterfaces, iosShortName } from './lib/cli/show-interfaces-cisco';
+export { parseJunosInterfaces } from './lib/cli/show-interfaces-junos';

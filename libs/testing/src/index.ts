@@ -1,1 +1,2 @@
 export { startOpenSshServer, type OpenSshServer, type OpenSshServerOptions } from './lib/openssh-server';
+export { startSnmpdAgent, type SnmpdAgent, type SnmpdAgentOptions } from './lib/snmpd-agent';

@@ -1,5 +1,5 @@
 import { LAB_FAULT_NAMES, isLabFault, type LabFault } from './lab-faults';
-import type { ConfigChange } from './lab-fleet';
+import type { ConfigChange, LinkState } from './lab-fleet';
 
 /** Input the control endpoint refuses with 400; the message says what to send instead. */
 export class BadControlRequest extends Error {
@@ -43,6 +43,14 @@ export function parseFaults(body: unknown): LabFault[] {
     throw new BadControlRequest(`unknown fault(s) ${invalid.map(String).join(', ')}; known: ${LAB_FAULT_NAMES.join(', ')}`);
   }
   return faults as LabFault[];
+}
+
+/** `{"state": "down"}` takes a link down, `{"state": "up"}` brings it back. */
+export function parseLinkState(body: unknown): LinkState {
+  const { state, ...unknown } = asObject(body, '{"state": "down"}');
+  rejectUnknownFields(unknown);
+  if (state !== 'up' && state !== 'down') throw new BadControlRequest('"state" must be "up" or "down"');
+  return state;
 }
 
 /** `{"now": ISO}` freezes the lab clock; `{"now": null}` returns to real time. */

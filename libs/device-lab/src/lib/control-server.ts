@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { BadControlRequest, parseClock, parseConfigChange, parseFaults } from './control-requests';
+import { BadControlRequest, parseClock, parseConfigChange, parseFaults, parseLinkState } from './control-requests';
 import { LabConfigError, UnknownDeviceError } from './lab-errors';
 import type { LabDevice, LabFleet } from './lab-fleet';
 
@@ -88,6 +88,23 @@ export class ControlServer {
       },
       {
         method: 'GET',
+        path: /^\/devices\/([^/]+)\/interfaces$/,
+        handle: ([name]) => fleet.interfaceStates(device(name).identity.name),
+      },
+      {
+        // Interface names carry slashes: the client encodes them (GigabitEthernet1%2F0%2F1).
+        method: 'POST',
+        path: /^\/devices\/([^/]+)\/interfaces\/([^/]+)\/state$/,
+        handle: ([name, interfaceName], body) =>
+          fleet.setInterfaceState(device(name).identity.name, decodeURIComponent(interfaceName), parseLinkState(body)),
+      },
+      {
+        method: 'POST',
+        path: /^\/devices\/([^/]+)\/reboot$/,
+        handle: ([name]) => fleet.reboot(device(name).identity.name),
+      },
+      {
+        method: 'GET',
         path: /^\/sessions$/,
         handle: () => ({ open: fleet.openSessions(), byDevice: fleet.openSessionsByDevice() }),
       },
@@ -107,6 +124,7 @@ export class ControlServer {
     return {
       ...deviceSummary(device),
       ...device.credentials,
+      snmp: { port: device.snmp.port, community: device.snmp.community, v3: device.snmp.v3, engineBoots: device.snmp.engineBoots },
       hostKeyFingerprint: await this.fleet.hostKeyFingerprint(name),
       openSessions: this.fleet.openSessionsByDevice()[name] ?? 0,
       state: device.state,

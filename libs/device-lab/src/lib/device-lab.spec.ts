@@ -38,6 +38,11 @@ describe('DeviceLab', () => {
         password: 'lab-secret',
         enableSecret: 'enable-0',
         faults: lab.fleet.device('lab-ios-0001').faults,
+        snmp: {
+          port: lab.fleet.device('lab-ios-0001').snmp.port,
+          community: lab.fleet.device('lab-ios-0001').snmp.community,
+          v3: { user: 'nkmon', authProtocol: 'sha', authKey: expect.any(String), privProtocol: 'aes', privKey: expect.any(String) },
+        },
       });
       expect(inventory.devices.flatMap((device: { faults: string[] }) => device.faults)).toEqual(['auth-fail']);
     } finally {

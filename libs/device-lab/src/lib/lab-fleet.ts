@@ -10,10 +10,14 @@ import {
   LAB_PLATFORMS,
   type LabDeviceIdentity,
   type LabDeviceState,
+  type LabInterface,
   type LabPlatform,
   type Persona,
   type RenderedConfig,
 } from './persona';
+import { portsNamed } from './personas/interface-counters';
+import { labEngineId, labSnmpCredentials, type LabSnmpCredentials } from './snmp/snmp-credentials';
+import { snmpProfile } from './snmp/snmp-profiles';
 
 export const DEFAULT_LAB_USERNAME = 'netkeep';
 export const DEFAULT_LAB_SEED = 'netkeep-lab';
@@ -28,14 +32,35 @@ export interface LabCredentials {
   enableSecret: string | null;
 }
 
+/** Where and how a device answers SNMP. */
+export interface LabSnmpEndpoint extends LabSnmpCredentials {
+  /** The UDP port the agent answers on; the planned one until the lab listens (0 = ephemeral). */
+  port: number;
+  engineId: Buffer;
+  /** snmpEngineBoots: 1 when the lab starts, one more per reboot. */
+  engineBoots: number;
+}
+
 export interface LabDevice {
-  readonly identity: LabDeviceIdentity;
+  /** Replaced on reboot (a new `bootedAt`); everything else in it stays. */
+  identity: LabDeviceIdentity;
   readonly persona: Persona;
   readonly credentials: LabCredentials;
   state: LabDeviceState;
   faults: readonly LabFault[];
   /** The port the device answers on; the planned one until the lab listens (0 = ephemeral). */
   port: number;
+  snmp: LabSnmpEndpoint;
+}
+
+export type LinkState = 'up' | 'down';
+
+/** An interface as the knob reports it back. */
+export interface LabInterfaceState {
+  name: string;
+  adminUp: boolean;
+  operUp: boolean;
+  changedAt: string;
 }
 
 /** The change knob: what a test or demo does to a device's configuration. */
@@ -53,6 +78,8 @@ export interface LabFleetOptions {
   addressing?: LabAddressing;
   baseAddress?: string;
   port?: number;
+  /** UDP port of every device's SNMP agent (ports addressing: the first one); default 0 (ephemeral). */
+  snmpPort?: number;
   username?: string;
   /** One password for every device; default a deterministic password per device. */
   password?: string;
@@ -86,6 +113,12 @@ export class LabFleet {
       baseAddress: options.baseAddress,
       port: options.port ?? 0,
     });
+    const snmpEndpoints = planEndpoints({
+      addressing: options.addressing ?? 'loopback',
+      deviceCount: count,
+      baseAddress: options.baseAddress,
+      port: options.snmpPort ?? 0,
+    });
     const faults = planFaults(count, options.faults ?? {}, seed);
     const digits = Math.max(4, String(count).length);
     endpoints.forEach((endpoint, index) => {
@@ -105,6 +138,12 @@ export class LabFleet {
         state: { addedLines: [], descriptions: {}, changedAt: bootedAt, changedBy: 'admin' },
         faults: faults[index],
         port: endpoint.port,
+        snmp: {
+          ...labSnmpCredentials(identity),
+          port: snmpEndpoints[index].port,
+          engineId: labEngineId(snmpProfile(platform).enterprise, name),
+          engineBoots: 1,
+        },
       });
     });
   }
@@ -137,6 +176,50 @@ export class LabFleet {
     return this.renderedConfig(name);
   }
 
+  /**
+   * The interface knob: takes a link down (oper down, counters stop) or back up. Counters
+   * resume where they stopped; an unused port is shut in the configuration and stays down.
+   */
+  setInterfaceState(name: string, interfaceName: string, target: LinkState): LabInterfaceState {
+    const device = this.device(name);
+    const link = this.interfaceOf(device, interfaceName);
+    if (!link.adminUp) throw new LabConfigError(`${link.name} on ${name} is shut in the configuration; only enabled interfaces flap`);
+    const now = this.now();
+    const history = device.state.links?.[link.name];
+    const down = history?.downSince !== undefined;
+    if ((target === 'down') !== down) {
+      const bootMs = device.identity.bootedAt.getTime();
+      const downMs = history?.downSince ? Math.max(0, now.getTime() - Math.max(history.downSince.getTime(), bootMs)) : 0;
+      const next = {
+        downSince: target === 'down' ? now : undefined,
+        downMs: (history?.downMs ?? 0) + downMs,
+        changedAt: now,
+        transitions: (history?.transitions ?? 0) + 1,
+      };
+      device.state = { ...device.state, links: { ...device.state.links, [link.name]: next } };
+    }
+    return this.interfaceState(device, link);
+  }
+
+  /** Every physical interface of the device with its admin and oper state now. */
+  interfaceStates(name: string): LabInterfaceState[] {
+    const device = this.device(name);
+    return (device.persona.interfaces?.(device.identity) ?? []).map((link) => this.interfaceState(device, link));
+  }
+
+  /**
+   * Reboots the device now: uptime starts again from 0, counters restart from 0, flapped
+   * links come back up, snmpEngineBoots goes up by one. Open SSH sessions survive (a lab mercy).
+   */
+  reboot(name: string): { name: string; bootedAt: string; engineBoots: number } {
+    const device = this.device(name);
+    const bootedAt = this.now();
+    device.identity = { ...device.identity, bootedAt };
+    device.state = { ...device.state, links: {} };
+    device.snmp.engineBoots += 1;
+    return { name, bootedAt: bootedAt.toISOString(), engineBoots: device.snmp.engineBoots };
+  }
+
   setFaults(name: string, faults: readonly LabFault[]): void {
     const unknown = faults.filter((fault) => !isLabFault(fault));
     if (unknown.length > 0) throw new LabConfigError(`unknown fault(s) ${unknown.join(', ')}`);
@@ -156,6 +239,28 @@ export class LabFleet {
   async hostKeyFingerprint(name: string): Promise<string> {
     const key = this.hasFault(name, 'legacy-dh') ? await this.hostKeys.rsa(name) : this.hostKeys.ed25519(name);
     return hostKeyFingerprint(key);
+  }
+
+  private interfaceOf(device: LabDevice, interfaceName: string): LabInterface {
+    const links = device.persona.interfaces?.(device.identity) ?? [];
+    const exact = links.filter((candidate) => candidate.name === interfaceName);
+    const [link, ...others] = exact.length > 0 ? exact : portsNamed(links, interfaceName);
+    if (!link || others.length > 0) {
+      const known = links.map((candidate) => candidate.name);
+      const hint = known.length > 0 ? `; it has ${known.slice(0, 4).join(', ')}${known.length > 4 ? ', …' : ''}` : '';
+      throw new LabConfigError(`${device.identity.name} has no interface "${interfaceName}"${hint}`);
+    }
+    return link;
+  }
+
+  private interfaceState(device: LabDevice, link: LabInterface): LabInterfaceState {
+    const history = device.state.links?.[link.name];
+    return {
+      name: link.name,
+      adminUp: link.adminUp,
+      operUp: link.adminUp && history?.downSince === undefined,
+      changedAt: (history?.changedAt ?? device.identity.bootedAt).toISOString(),
+    };
   }
 
   renderedConfig(name: string): RenderedConfig {

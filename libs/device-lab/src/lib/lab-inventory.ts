@@ -16,6 +16,14 @@ export interface LabInventoryDevice {
   /** Absent where the platform has no enable secret. */
   enableSecret?: string;
   faults: LabFault[];
+  /** The device's SNMP agent on `host`: v2c community and a v3 authPriv user. */
+  snmp: LabInventorySnmp;
+}
+
+export interface LabInventorySnmp {
+  port: number;
+  community: string;
+  v3: { user: string; authProtocol: 'sha'; authKey: string; privProtocol: 'aes'; privKey: string };
 }
 
 export interface LabInventory {
@@ -28,7 +36,7 @@ export function buildInventory(fleet: LabFleet, controlUrl: string): LabInventor
   return {
     generatedAt: new Date().toISOString(),
     lab: { control: controlUrl },
-    devices: fleet.list().map(({ identity, port, credentials, faults }) => ({
+    devices: fleet.list().map(({ identity, port, credentials, faults, snmp }) => ({
       name: identity.name,
       host: identity.address,
       port,
@@ -37,6 +45,7 @@ export function buildInventory(fleet: LabFleet, controlUrl: string): LabInventor
       password: credentials.password,
       ...(credentials.enableSecret === null ? {} : { enableSecret: credentials.enableSecret }),
       faults: [...faults],
+      snmp: { port: snmp.port, community: snmp.community, v3: { ...snmp.v3 } },
     })),
   };
 }

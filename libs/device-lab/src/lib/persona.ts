@@ -60,6 +60,34 @@ export interface LabDeviceState {
   changedAt: Date;
   /** Who made the last change, printed where the vendor prints it. */
   changedBy: string;
+  /** Link flaps from the interface knob, by interface name; absent means up since boot. */
+  links?: Readonly<Record<string, LinkHistory>>;
+}
+
+/** What the interface knob did to one link since the device booted. */
+export interface LinkHistory {
+  /** Set while the link is down. */
+  downSince?: Date;
+  /** Milliseconds the link spent down in earlier, finished outages. */
+  downMs: number;
+  /** The last time the link went up or down. */
+  changedAt: Date;
+  /** Up and down transitions since boot, each one counted. */
+  transitions: number;
+}
+
+/** A physical interface as the CLI and SNMP both show it. */
+export interface LabInterface {
+  /** As the CLI prints it: `GigabitEthernet1/0/1`, `xe-0/0/0`. */
+  name: string;
+  speedMbps: number;
+  /** Shut in the configuration (unused ports). */
+  adminUp: boolean;
+  /** The planned description; the change knob may override it. */
+  description: string;
+  mtu: number;
+  /** 12 lower-case hex digits. */
+  mac: string;
 }
 
 /** What the shell session of one connection knows when it asks the persona. */
@@ -137,6 +165,8 @@ export interface Persona {
   /** The running configuration the config command prints, deterministic for identity + state. */
   renderConfig(device: LabDeviceIdentity, state: LabDeviceState, now: Date): RenderedConfig;
   facts(device: LabDeviceIdentity, now: Date): LabDeviceFacts;
+  /** The physical interfaces, in the order the CLI lists them; none where absent. */
+  interfaces?(device: LabDeviceIdentity): LabInterface[];
   /** Password for the privileged mode, where the vendor has one. */
   enableSecret?(device: LabDeviceIdentity): string;
 }

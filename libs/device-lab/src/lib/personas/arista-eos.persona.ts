@@ -1,11 +1,11 @@
-import type { LabDeviceFacts, LabDeviceIdentity, Persona, ShellContext } from '../persona';
+import type { LabDeviceFacts, LabDeviceIdentity, LabInterface, Persona, ShellContext } from '../persona';
 import { ctime, durationParts, uptimeSecondsAt } from './clock-format';
 import { EOS_VERSION, eosModelOf, eosPlan, renderEosConfig } from './arista-eos.config';
-import { ciscoInterfaceBlock, ciscoStyleModeCommands, ciscoStylePrompt } from './cisco-style-cli';
+import { ciscoStyleModeCommands, ciscoStylePrompt } from './cisco-style-cli';
 import { CommandTable, tableDrivenCli } from './command-table';
-import { portCounters, portsNamed } from './interface-counters';
+import { interfaceCounters, linkStatus, portsNamed, type InterfaceCounters } from './interface-counters';
 import { cidr } from './ipv4';
-import { descriptionOf, formatMac } from './network-plan';
+import { descriptionOf, formatMac, type PlannedPort } from './network-plan';
 import { beginPipe, excludePipe, includePipe, noMorePipe, sectionPipe } from './output-pipes';
 import { SeededRandom } from './seeded-random';
 
@@ -70,20 +70,68 @@ function showInventory(ctx: ShellContext): string {
   ].join('\n');
 }
 
+/** Front ports at the model's speed; MTU 9214 on routed uplinks as EOS prints it. */
+function eosInterfaces(device: LabDeviceIdentity): LabInterface[] {
+  const model = eosModelOf(device);
+  return eosPlan(device).ports.map((p) => ({
+    name: p.name, speedMbps: model.speedGbps(p.name) * 1000, adminUp: p.role !== 'unused', description: p.description,
+    mtu: p.role === 'uplink' ? 9214 : 1500, mac: p.mac,
+  }));
+}
+
+/** `12.3 Mbps`: three significant digits and a unit, as EOS prints rates. */
+function eosRate(bitsPerSecond: number): string {
+  const units: [number, string][] = [[1e9, 'Gbps'], [1e6, 'Mbps'], [1e3, 'kbps']];
+  const [scale, unit] = units.find(([size]) => bitsPerSecond >= size) ?? [1, 'bps'];
+  return scale === 1 ? `${bitsPerSecond} bps` : `${(bitsPerSecond / scale).toPrecision(3)} ${unit}`;
+}
+
+/** `Up 3 days, 4 hours, 12 minutes, 50 seconds` */
+function eosDuration(totalSeconds: number): string {
+  const u = durationParts(totalSeconds);
+  return [plural(u.totalDays, 'day'), plural(u.hours, 'hour'), plural(u.minutes, 'minute'), plural(u.seconds, 'second')].join(', ');
+}
+
+/** One interface of EOS `show interfaces`: IOS-like head, EOS's own counter lines. */
+function eosInterfaceBlock(ctx: ShellContext, p: PlannedPort, link: LabInterface, c: InterfaceCounters): string[] {
+  const status = linkStatus(ctx, link);
+  const head = !link.adminUp ? 'is administratively down, line protocol is down (disabled)'
+    : c.operUp ? 'is up, line protocol is up (connected)' : 'is down, line protocol is down (notconnect)';
+  const sinceChange = Math.max(0, Math.floor((ctx.now.getTime() - ctx.device.bootedAt.getTime() - status.lastChangeMillis) / 1000));
+  const transitions = ctx.state.links?.[link.name]?.transitions ?? 0;
+  const mac = formatMac(p.mac, 'cisco');
+  const share = (bps: number): string => `${((bps / (link.speedMbps * 1e6)) * 100).toFixed(1)}%`;
+  return [
+    `${p.name} ${head}`,
+    `  Hardware is Ethernet, address is ${mac} (bia ${mac})`,
+    `  Description: ${descriptionOf(p, ctx.state.descriptions)}`,
+    ...(p.role === 'uplink' && p.address ? [`  Internet address is ${cidr(p.address)}`, '  Broadcast address is 255.255.255.255', `  IP MTU ${link.mtu} bytes , BW ${link.speedMbps * 1000} kbit`]
+      : [`  Ethernet MTU ${link.mtu} bytes , BW ${link.speedMbps * 1000} kbit`]),
+    `  Full-duplex, ${link.speedMbps / 1000}Gb/s, auto negotiation: off, uni-link: n/a`,
+    ...(link.adminUp ? [`  ${c.operUp ? 'Up' : 'Down'} ${eosDuration(sinceChange)}`] : []),
+    '  Loopback Mode : None',
+    `  ${link.adminUp ? 2 + transitions : 0} link status changes since last clear`,
+    '  Last clearing of "show interface" counters never',
+    `  5 minutes input rate ${eosRate(c.inBitsPerSecond)} (${share(c.inBitsPerSecond)} with framing overhead), ${c.inPacketsPerSecond} packets/sec`,
+    `  5 minutes output rate ${eosRate(c.outBitsPerSecond)} (${share(c.outBitsPerSecond)} with framing overhead), ${c.outPacketsPerSecond} packets/sec`,
+    `     ${c.inPackets} packets input, ${c.inOctets} bytes`,
+    `     Received ${c.inBroadcast} broadcasts, ${c.inMulticast} multicast`,
+    '     0 runts, 0 giants',
+    `     ${c.inErrors} input errors, ${c.crcErrors} CRC, 0 alignment, 0 symbol, ${c.inDrops} input discards`,
+    '     0 PAUSE input',
+    `     ${c.outPackets} packets output, ${c.outOctets} bytes`,
+    '     Sent 0 broadcasts, 0 multicast',
+    `     ${c.outErrors} output errors, 0 collisions`,
+    `     0 late collision, 0 deferred, ${c.outDrops} output discards`,
+    '     0 PAUSE output',
+  ];
+}
+
 function showInterfaces(ctx: ShellContext, name: string | undefined): string | undefined {
-  const model = eosModelOf(ctx.device);
+  const links = eosInterfaces(ctx.device);
   const ports = portsNamed(eosPlan(ctx.device).ports, name);
-  const seconds = uptimeSecondsAt(ctx.device, ctx.now);
   if (ports.length === 0) return undefined;
-  return ports.flatMap((p) => {
-    const speed = model.speedGbps(p.name);
-    return ciscoInterfaceBlock({
-      name: p.name, up: p.role !== 'unused', hardware: 'Ethernet', mac: formatMac(p.mac, 'cisco'), description: descriptionOf(p, ctx.state.descriptions),
-      address: p.role === 'uplink' && p.address ? cidr(p.address) : undefined, mtu: p.role === 'uplink' ? 9214 : 1500, bandwidthKbit: speed * 1_000_000,
-      duplexSpeed: `Full-duplex, ${speed}Gb/s, auto negotiation: off, uni-link: n/a`, counters: portCounters(ctx.device.name, p, seconds),
-      statusSuffix: p.role === 'unused' ? '(disabled)' : '(connected)',
-    });
-  }).join('\n');
+  return ports.flatMap((p) => eosInterfaceBlock(ctx, p, links[p.index], interfaceCounters(ctx, links[p.index]))).join('\n');
 }
 
 const prompt = (ctx: ShellContext): string => ciscoStylePrompt(ctx.device.name, ctx.mode, MODES);
@@ -135,5 +183,6 @@ export const aristaEosPersona: Persona = {
   run: cli.run,
   renderConfig: renderEosConfig,
   facts,
+  interfaces: eosInterfaces,
   enableSecret: eosEnableSecret,
 };

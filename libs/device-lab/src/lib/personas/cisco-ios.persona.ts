@@ -1,9 +1,9 @@
-import type { LabDeviceFacts, LabDeviceIdentity, LabPlatform, Persona, ShellContext } from '../persona';
+import type { LabDeviceFacts, LabDeviceIdentity, LabInterface, LabPlatform, Persona, ShellContext } from '../persona';
 import { ciscoDateTime, ciscoClock, ciscoUptime, uptimeSecondsAt } from './clock-format';
 import { iosModelOf, iosPlan, renderIosConfig, type IosModel } from './cisco-ios.config';
 import { ciscoInterfaceBlock, ciscoStyleModeCommands, ciscoStylePrompt } from './cisco-style-cli';
 import { CommandTable, tableDrivenCli } from './command-table';
-import { portCounters, portsNamed } from './interface-counters';
+import { interfaceCounters, portsNamed } from './interface-counters';
 import { descriptionOf, formatMac } from './network-plan';
 import { beginPipe, countPipe, excludePipe, includePipe, sectionPipe } from './output-pipes';
 import { SeededRandom, UPPER_ALPHANUMERIC } from './seeded-random';
@@ -102,19 +102,28 @@ function showInventory(ctx: ShellContext): string {
   ].join('\n');
 }
 
+/** The front ports: 1G copper, 10G SFP+ uplink modules. */
+function iosInterfaces(device: LabDeviceIdentity): LabInterface[] {
+  return iosPlan(device).ports.map((p) => ({
+    name: p.name, speedMbps: p.name.startsWith('Ten') ? 10_000 : 1_000, adminUp: p.role !== 'unused', description: p.description,
+    mtu: p.role === 'uplink' ? 9198 : 1500, mac: p.mac,
+  }));
+}
+
 function showInterfaces(ctx: ShellContext, name: string | undefined): string | undefined {
   const plan = iosPlan(ctx.device);
-  const seconds = uptimeSecondsAt(ctx.device, ctx.now);
+  const links = iosInterfaces(ctx.device);
   const ports = portsNamed(plan.ports, name);
   if (ports.length === 0) return undefined;
   return ports.flatMap((p) => {
-    const ten = p.name.startsWith('Ten');
+    const link = links[p.index];
+    const ten = link.speedMbps === 10_000;
     return ciscoInterfaceBlock({
-      name: p.name, up: p.role !== 'unused', mac: formatMac(p.mac, 'cisco'), description: descriptionOf(p, ctx.state.descriptions),
-      hardware: ten ? 'Ten Gigabit Ethernet' : 'Gigabit Ethernet', mtu: p.role === 'uplink' ? 9198 : 1500,
+      name: p.name, up: link.adminUp, mac: formatMac(p.mac, 'cisco'), description: descriptionOf(p, ctx.state.descriptions),
+      hardware: ten ? 'Ten Gigabit Ethernet' : 'Gigabit Ethernet', mtu: link.mtu,
       address: p.role === 'uplink' && p.address ? `${p.address.address}/${p.address.prefixLength}` : undefined,
-      bandwidthKbit: ten ? 10_000_000 : 1_000_000, duplexSpeed: ten ? 'Full-duplex, 10Gb/s, media type is SFP-10GBase-SR' : 'Full-duplex, 1000Mb/s, media type is 10/100/1000BaseTX',
-      counters: portCounters(ctx.device.name, p, seconds), statusSuffix: p.role === 'unused' ? '(disabled)' : '(connected)',
+      bandwidthKbit: link.speedMbps * 1000, duplexSpeed: ten ? 'Full-duplex, 10Gb/s, media type is SFP-10GBase-SR' : 'Full-duplex, 1000Mb/s, media type is 10/100/1000BaseTX',
+      counters: interfaceCounters(ctx, link), statusSuffix: link.adminUp ? '(connected)' : '(disabled)',
     });
   }).join('\n');
 }
@@ -176,6 +185,7 @@ function iosFamily(platform: LabPlatform): Persona {
     run: cli.run,
     renderConfig: renderIosConfig,
     facts,
+    interfaces: iosInterfaces,
     enableSecret: iosEnableSecret,
   };
 }

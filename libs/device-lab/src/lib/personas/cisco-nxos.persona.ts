@@ -1,9 +1,9 @@
-import type { LabDeviceFacts, LabDeviceIdentity, Persona, ShellContext } from '../persona';
+import type { LabDeviceFacts, LabDeviceIdentity, LabInterface, Persona, ShellContext } from '../persona';
 import { ciscoClock, ctime, durationParts, uptimeSecondsAt } from './clock-format';
 import { NXOS_VERSION, nxosModelOf, nxosPlan, renderNxosConfig } from './cisco-nxos.config';
 import { ciscoStyleModeCommands } from './cisco-style-cli';
 import { CommandTable, tableDrivenCli } from './command-table';
-import { portCounters, portsNamed } from './interface-counters';
+import { interfaceCounters, portsNamed } from './interface-counters';
 import { cidr } from './ipv4';
 import { descriptionOf, formatMac, type PlannedPort } from './network-plan';
 import { beginPipe, countPipe, excludePipe, includePipe, noMorePipe, sectionPipe } from './output-pipes';
@@ -77,13 +77,21 @@ function showInventory(ctx: ShellContext): string {
   ].join('\n');
 }
 
-function interfaceBlock(ctx: ShellContext, port: PlannedPort, seconds: number): string[] {
-  const c = portCounters(ctx.device.name, port, seconds);
-  const up = port.role !== 'unused';
-  const speed = nxosModelOf(ctx.device).speedGbps(port.name);
+function nxosInterfaces(device: LabDeviceIdentity): LabInterface[] {
+  const model = nxosModelOf(device);
+  return nxosPlan(device).ports.map((p) => ({
+    name: p.name, speedMbps: model.speedGbps(p.name) * 1000, adminUp: p.role !== 'unused', description: p.description,
+    mtu: p.role === 'uplink' ? 9216 : 1500, mac: p.mac,
+  }));
+}
+
+function interfaceBlock(ctx: ShellContext, port: PlannedPort, link: LabInterface): string[] {
+  const c = interfaceCounters(ctx, link);
+  const up = link.adminUp;
+  const speed = link.speedMbps / 1000;
   const mac = formatMac(port.mac, 'cisco');
   return [
-    up ? `${port.name} is up` : `${port.name} is down (Administratively down)`,
+    !up ? `${port.name} is down (Administratively down)` : c.operUp ? `${port.name} is up` : `${port.name} is down (Link not connected)`,
     `admin state is ${up ? 'up' : 'down'}, Dedicated Interface`,
     `  Hardware: 100/1000/10000/${speed * 1000} Ethernet, address: ${mac} (bia ${mac})`,
     `  Description: ${descriptionOf(port, ctx.state.descriptions)}`,
@@ -126,9 +134,9 @@ const table: CommandTable = new CommandTable(
       syntax: ['sh[ow] int[erface] <name?>', 'sh[ow] interfaces <name?>'],
       modes: exec,
       run: (a, ctx) => {
+        const links = nxosInterfaces(ctx.device);
         const ports = portsNamed(nxosPlan(ctx.device).ports, a['name']);
-        const seconds = uptimeSecondsAt(ctx.device, ctx.now);
-        return ports.length === 0 ? undefined : { output: ports.flatMap((p) => interfaceBlock(ctx, p, seconds)).join('\n') };
+        return ports.length === 0 ? undefined : { output: ports.flatMap((p) => interfaceBlock(ctx, p, links[p.index])).join('\n') };
       },
     },
   ],
@@ -171,4 +179,5 @@ export const ciscoNxosPersona: Persona = {
   run: cli.run,
   renderConfig: renderNxosConfig,
   facts,
+  interfaces: nxosInterfaces,
 };

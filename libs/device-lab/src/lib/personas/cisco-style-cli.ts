@@ -90,6 +90,7 @@ export function ciscoStylePrompt(hostname: string, mode: string, modes: CiscoSty
 
 export interface CiscoInterfaceView {
   name: string;
+  /** Admin state: false prints `administratively down`. */
   up: boolean;
   hardware: string;
   mac: string;
@@ -98,18 +99,20 @@ export interface CiscoInterfaceView {
   mtu: number;
   bandwidthKbit: number;
   duplexSpeed: string;
+  /** Their `operUp` says whether the line protocol is up. */
   counters: InterfaceCounters;
-  /** `(connected)` after the line protocol on switches. */
+  /** `(connected)` after the line protocol on switches; `(notconnect)` replaces it while the link is down. */
   statusSuffix?: string;
 }
 
-/** One interface of `show interfaces` in the IOS shape, which XR and EOS print nearly alike. */
+/** One interface of `show interfaces` in the IOS shape, which XR prints nearly alike. */
 export function ciscoInterfaceBlock(view: CiscoInterfaceView): string[] {
   const c = view.counters;
-  const state = view.up ? 'up' : 'administratively down';
-  const protocol = view.up ? 'up' : 'down';
+  const state = !view.up ? 'administratively down' : c.operUp ? 'up' : 'down';
+  const protocol = c.operUp ? 'up' : 'down';
+  const suffix = view.statusSuffix && view.up && !c.operUp ? '(notconnect)' : view.statusSuffix;
   return [
-    `${view.name} is ${state}, line protocol is ${protocol}${view.statusSuffix ? ` ${view.statusSuffix}` : ''}`,
+    `${view.name} is ${state}, line protocol is ${protocol}${suffix ? ` ${suffix}` : ''}`,
     `  Hardware is ${view.hardware}, address is ${view.mac} (bia ${view.mac})`,
     ...(view.description ? [`  Description: ${view.description}`] : []),
     ...(view.address ? [`  Internet address is ${view.address}`] : []),
@@ -118,12 +121,13 @@ export function ciscoInterfaceBlock(view: CiscoInterfaceView): string[] {
     `  Encapsulation ARPA, loopback not set`,
     `  ${view.duplexSpeed}`,
     `  Last clearing of "show interface" counters never`,
+    `  Input queue: 0/75/${c.inDrops}/0 (size/max/drops/flushes); Total output drops: ${c.outDrops}`,
     `  5 minute input rate ${c.inBitsPerSecond} bits/sec, ${c.inPacketsPerSecond} packets/sec`,
     `  5 minute output rate ${c.outBitsPerSecond} bits/sec, ${c.outPacketsPerSecond} packets/sec`,
     `     ${c.inPackets} packets input, ${c.inOctets} bytes, 0 no buffer`,
     `     Received ${c.inBroadcast} broadcasts (${c.inMulticast} multicasts)`,
     `     0 runts, 0 giants, 0 throttles`,
-    `     ${c.inErrors} input errors, ${c.crcErrors} CRC, 0 frame, 0 overrun, ${c.inDrops} ignored`,
+    `     ${c.inErrors} input errors, ${c.crcErrors} CRC, 0 frame, 0 overrun, 0 ignored`,
     `     ${c.outPackets} packets output, ${c.outOctets} bytes, 0 underruns`,
     `     ${c.outErrors} output errors, 0 collisions, 1 interface resets`,
   ];

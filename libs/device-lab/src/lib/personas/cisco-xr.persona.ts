@@ -1,9 +1,9 @@
-import type { CommandResult, LabDeviceFacts, LabDeviceIdentity, Persona, ShellContext } from '../persona';
+import type { CommandResult, LabDeviceFacts, LabDeviceIdentity, LabInterface, Persona, ShellContext } from '../persona';
 import { ciscoClock, ciscoUptime, uptimeSecondsAt, xrTimestamp } from './clock-format';
 import { XR_VERSION, renderXrBody, renderXrConfig, xrModelOf, xrPlan } from './cisco-xr.config';
 import { ciscoInterfaceBlock } from './cisco-style-cli';
 import { CommandTable, tableDrivenCli, type CommandSpec } from './command-table';
-import { portCounters, portsNamed } from './interface-counters';
+import { interfaceCounters, portsNamed } from './interface-counters';
 import { cidr } from './ipv4';
 import { descriptionOf, formatMac } from './network-plan';
 import { beginPipe, countPipe, excludePipe, includePipe } from './output-pipes';
@@ -74,17 +74,25 @@ function showInventory(ctx: ShellContext): string {
   ].join('\n');
 }
 
+function xrInterfaces(device: LabDeviceIdentity): LabInterface[] {
+  return xrPlan(device).ports.map((p) => ({
+    name: p.name, speedMbps: p.name.startsWith('Hundred') ? 100_000 : 10_000, adminUp: p.role !== 'unused', description: p.description,
+    mtu: p.role === 'uplink' ? 9230 : 1514, mac: p.mac,
+  }));
+}
+
 function showInterfaces(ctx: ShellContext, name: string | undefined): CommandResult | undefined {
+  const links = xrInterfaces(ctx.device);
   const ports = portsNamed(xrPlan(ctx.device).ports, name);
-  const seconds = uptimeSecondsAt(ctx.device, ctx.now);
   if (ports.length === 0) return undefined;
   const blocks = ports.flatMap((p) => {
-    const hundred = p.name.startsWith('Hundred');
+    const link = links[p.index];
+    const hundred = link.speedMbps === 100_000;
     return ciscoInterfaceBlock({
-      name: p.name, up: p.role !== 'unused', hardware: hundred ? 'HundredGigE' : 'TenGigE', mac: formatMac(p.mac, 'cisco'),
+      name: p.name, up: link.adminUp, hardware: hundred ? 'HundredGigE' : 'TenGigE', mac: formatMac(p.mac, 'cisco'),
       description: descriptionOf(p, ctx.state.descriptions), address: p.role !== 'unused' && p.address ? cidr(p.address) : undefined,
-      mtu: p.role === 'uplink' ? 9230 : 1514, bandwidthKbit: hundred ? 100_000_000 : 10_000_000,
-      duplexSpeed: `Full-duplex, ${hundred ? '100000' : '10000'}Mb/s, link type is force-up`, counters: portCounters(ctx.device.name, p, seconds),
+      mtu: link.mtu, bandwidthKbit: link.speedMbps * 1000,
+      duplexSpeed: `Full-duplex, ${link.speedMbps}Mb/s, link type is force-up`, counters: interfaceCounters(ctx, link),
     });
   });
   return { output: blocks.join('\n') };
@@ -154,4 +162,5 @@ export const ciscoXrPersona: Persona = {
   run,
   renderConfig: renderXrConfig,
   facts,
+  interfaces: xrInterfaces,
 };

@@ -1,8 +1,8 @@
-import type { LabDeviceFacts, LabDeviceIdentity, Persona, ShellContext } from '../persona';
+import type { LabDeviceFacts, LabDeviceIdentity, LabInterface, Persona, ShellContext } from '../persona';
 import { daysUptime, fullDayName, isoDateTime, uptimeSecondsAt } from './clock-format';
 import { CommandTable, tableDrivenCli } from './command-table';
 import { VRP_MODEL, VRP_RELEASE, VRP_VERSION, renderVrpConfig, vrpEsn, vrpPlan, vrpTime } from './huawei-vrp.config';
-import { portCounters, portsNamed } from './interface-counters';
+import { interfaceCounters, portsNamed } from './interface-counters';
 import { cidr } from './ipv4';
 import { descriptionOf, formatMac, type PlannedPort } from './network-plan';
 import { beginPipe, countPipe, excludePipe, includePipe, noMorePipe } from './output-pipes';
@@ -46,14 +46,20 @@ function displayDevice(): string {
   ].join('\n');
 }
 
-function interfaceBlock(ctx: ShellContext, port: PlannedPort, seconds: number, index: number): string[] {
-  const c = portCounters(ctx.device.name, port, seconds);
-  const up = port.role !== 'unused';
-  const speedBps = port.name.startsWith('100GE') ? 100e9 : 1e9;
-  const utilisation = (bps: number): string => `${((bps / speedBps) * 100).toFixed(2)}%`;
+function vrpInterfaces(device: LabDeviceIdentity): LabInterface[] {
+  return vrpPlan(device).ports.map((p) => ({
+    name: p.name, speedMbps: p.name.startsWith('100GE') ? 100_000 : 1_000, adminUp: p.role !== 'unused', description: p.description,
+    mtu: p.role === 'uplink' ? 9000 : 1500, mac: p.mac,
+  }));
+}
+
+function interfaceBlock(ctx: ShellContext, port: PlannedPort, link: LabInterface): string[] {
+  const c = interfaceCounters(ctx, link);
+  const up = link.adminUp;
+  const utilisation = (bps: number): string => `${((bps / (link.speedMbps * 1e6)) * 100).toFixed(2)}%`;
   return [
-    `${port.name} current state : ${up ? 'UP' : 'Administratively DOWN'} (ifindex: ${17 + index})`,
-    `Line protocol current state : ${up ? 'UP' : 'DOWN'}`,
+    `${port.name} current state : ${!up ? 'Administratively DOWN' : c.operUp ? 'UP' : 'DOWN'} (ifindex: ${17 + port.index})`,
+    `Line protocol current state : ${c.operUp ? 'UP' : 'DOWN'}`,
     `Description: ${descriptionOf(port, ctx.state.descriptions)}`,
     `Route Port,The Maximum Transmit Unit is ${port.role === 'uplink' ? 9000 : 1500}`,
     ...(up && port.address ? [`Internet Address is ${cidr(port.address)}`] : []),
@@ -106,10 +112,9 @@ const table = new CommandTable(
       syntax: 'dis[play] int[erface] <name?>',
       modes: anywhere,
       run: (a, ctx) => {
-        const all = vrpPlan(ctx.device).ports;
-        const ports = portsNamed(all, a['name']);
-        const seconds = uptimeSecondsAt(ctx.device, ctx.now);
-        return ports.length === 0 ? undefined : { output: ports.flatMap((p) => interfaceBlock(ctx, p, seconds, all.indexOf(p))).join('\n') };
+        const links = vrpInterfaces(ctx.device);
+        const ports = portsNamed(vrpPlan(ctx.device).ports, a['name']);
+        return ports.length === 0 ? undefined : { output: ports.flatMap((p) => interfaceBlock(ctx, p, links[p.index])).join('\n') };
       },
     },
     { syntax: 'sys[tem-view]', modes: [USER_VIEW], run: () => ({ output: 'Enter system view, return user view with return command.', mode: SYSTEM_VIEW }) },
@@ -149,4 +154,5 @@ export const huaweiVrpPersona: Persona = {
   run: cli.run,
   renderConfig: renderVrpConfig,
   facts,
+  interfaces: vrpInterfaces,
 };

@@ -1,7 +1,7 @@
-import type { CommandResult, LabDeviceFacts, LabDeviceIdentity, Persona, ShellContext } from '../persona';
+import type { CommandResult, LabDeviceFacts, LabDeviceIdentity, LabInterface, Persona, ShellContext } from '../persona';
 import { clockTime, durationParts, isoDateTime, junosAgo, uptimeSecondsAt } from './clock-format';
 import { CommandTable, tableDrivenCli, type CommandSpec } from './command-table';
-import { portCounters, portsNamed } from './interface-counters';
+import { interfaceCounters, linkStatus, portsNamed } from './interface-counters';
 import { JUNOS_MODEL, JUNOS_VERSION, junosPlan, renderJunosConfig } from './juniper-junos.config';
 import { displaySet } from './junos-hierarchy';
 import { descriptionOf, formatMac, type PlannedPort } from './network-plan';
@@ -72,18 +72,33 @@ function showSystemUptime(ctx: ShellContext): string {
   ].join('\n');
 }
 
-function interfaceBlock(ctx: ShellContext, port: PlannedPort, seconds: number, index: number): string[] {
-  const c = portCounters(ctx.device.name, port, seconds);
-  const up = port.role !== 'unused';
+/** SNMP ifIndex of the n-th physical port, as `show interfaces` prints it. */
+export const junosSnmpIfIndex = (index: number): number => 520 + index;
+
+/** 8 × 10G SFP+ towards hosts, 4 × 100G QSFP28. */
+function junosInterfaces(device: LabDeviceIdentity): LabInterface[] {
+  return junosPlan(device).ports.map((p) => ({
+    name: p.name, speedMbps: p.name.startsWith('et-') ? 100_000 : 10_000, adminUp: p.role !== 'unused', description: p.description,
+    mtu: p.role === 'uplink' ? 9192 : 1514, mac: p.mac,
+  }));
+}
+
+function interfaceBlock(ctx: ShellContext, port: PlannedPort, link: LabInterface): string[] {
+  const c = interfaceCounters(ctx, link);
+  const status = linkStatus(ctx, link);
+  const flapped = new Date(ctx.device.bootedAt.getTime() + status.lastChangeMillis);
+  const sinceFlap = Math.max(0, Math.floor((ctx.now.getTime() - flapped.getTime()) / 1000));
+  const transitions = link.adminUp ? 1 + (ctx.state.links?.[link.name]?.transitions ?? 0) : 0;
   const mac = formatMac(port.mac, 'colon');
-  const num = (value: number, width = 19): string => String(value).padStart(width);
+  const num = (value: number | bigint, width = 19): string => String(value).padStart(width);
+  const index = port.index;
   return [
-    `Physical interface: ${port.name}, ${up ? 'Enabled' : 'Administratively down'}, Physical link is ${up ? 'Up' : 'Down'}`,
-    `  Interface index: ${150 + index}, SNMP ifIndex: ${520 + index}, Generation: ${153 + index}`,
+    `Physical interface: ${port.name}, ${link.adminUp ? 'Enabled' : 'Administratively down'}, Physical link is ${c.operUp ? 'Up' : 'Down'}`,
+    `  Interface index: ${150 + index}, SNMP ifIndex: ${junosSnmpIfIndex(index)}, Generation: ${153 + index}`,
     `  Description: ${descriptionOf(port, ctx.state.descriptions)}`,
-    `  Link-level type: Ethernet, MTU: ${port.role === 'uplink' ? 9192 : 1514}, LAN-PHY mode, Speed: ${port.name.startsWith('et-') ? '100Gbps' : '10Gbps'}, Duplex: Full-Duplex`,
+    `  Link-level type: Ethernet, MTU: ${link.mtu}, LAN-PHY mode, Speed: ${link.speedMbps / 1000}Gbps, Duplex: Full-Duplex`,
     `  Current address: ${mac}, Hardware address: ${mac}`,
-    `  Last flapped   : ${isoDateTime(new Date(ctx.device.bootedAt.getTime() + 120_000))} UTC (${junosAgo(Math.max(0, seconds - 120))} ago)`,
+    `  Last flapped   : ${isoDateTime(flapped)} UTC (${junosAgo(sinceFlap)} ago)`,
     '  Statistics last cleared: Never',
     '  Traffic statistics:',
     `   Input  bytes  : ${num(c.inOctets)} ${num(c.inBitsPerSecond, 20)} bps`,
@@ -93,7 +108,7 @@ function interfaceBlock(ctx: ShellContext, port: PlannedPort, seconds: number, i
     '  Input errors:',
     `    Errors: ${c.inErrors}, Drops: ${c.inDrops}, Framing errors: ${c.crcErrors}, Runts: 0, Policed discards: 0, L3 incompletes: 0`,
     '  Output errors:',
-    `    Carrier transitions: 1, Errors: ${c.outErrors}, Drops: ${c.outDrops}, Collisions: 0, Aged packets: 0, MTU errors: 0`,
+    `    Carrier transitions: ${transitions}, Errors: ${c.outErrors}, Drops: ${c.outDrops}, Collisions: 0, Aged packets: 0, MTU errors: 0`,
     '',
   ];
 }
@@ -114,10 +129,9 @@ const operational: CommandSpec[] = [
   {
     syntax: ['sh[ow] int[erfaces] ext[ensive] <name?>', 'sh[ow] int[erfaces] <name> ext[ensive]', 'sh[ow] int[erfaces] stat[istics] <name?>'],
     run: (a, ctx) => {
-      const all = junosPlan(ctx.device).ports;
-      const ports = portsNamed(all, a['name']);
-      const seconds = uptimeSecondsAt(ctx.device, ctx.now);
-      return ports.length === 0 ? undefined : { output: ports.flatMap((p) => interfaceBlock(ctx, p, seconds, all.indexOf(p))).join('\n') };
+      const links = junosInterfaces(ctx.device);
+      const ports = portsNamed(junosPlan(ctx.device).ports, a['name']);
+      return ports.length === 0 ? undefined : { output: ports.flatMap((p) => interfaceBlock(ctx, p, links[p.index])).join('\n') };
     },
   },
   { syntax: ['conf[igure]', 'conf[igure] e[xclusive]', 'conf[igure] p[rivate]'], run: () => ({ output: 'Entering configuration mode', mode: CONFIGURATION }) },
@@ -171,4 +185,5 @@ export const juniperJunosPersona: Persona = {
   run,
   renderConfig: renderJunosConfig,
   facts,
+  interfaces: junosInterfaces,
 };

@@ -1,4 +1,4 @@
-import type { CommandResult, LabDeviceFacts, LabDeviceIdentity, LabDeviceState, Persona, RenderedConfig, ShellContext } from '../persona';
+import type { CommandResult, LabDeviceFacts, LabDeviceIdentity, LabDeviceState, LabInterface, Persona, RenderedConfig, ShellContext } from '../persona';
 import { clockTime, durationParts, gnuDate, uptimeSecondsAt } from './clock-format';
 import { interfaceCounters } from './interface-counters';
 import {
@@ -14,6 +14,16 @@ import { userPattern } from './output-pipes';
 
 const SHELL = 'shell';
 const CONFIG_COMMANDS = ['cat /etc/hostname /etc/hosts /etc/resolv.conf', 'ip -4 addr show', 'ip route show'] as const;
+
+/** Virtio NICs report 1G. */
+const LINUX_SPEED_MBPS = 1_000;
+
+/** The Ethernet links (eth0 out of band, then the planned ports); not lo, not VLAN sub-interfaces. */
+function linuxInterfaces(device: LabDeviceIdentity): LabInterface[] {
+  return linuxLinks(device, { addedLines: [], descriptions: {}, changedAt: device.bootedAt, changedBy: 'admin' })
+    .filter((link) => /^eth\d+$/.test(link.name))
+    .map((link) => ({ name: link.name, speedMbps: LINUX_SPEED_MBPS, adminUp: link.up, description: link.alias ?? '', mtu: link.mtu, mac: link.mac.replace(/:/g, '') }));
+}
 
 function facts(device: LabDeviceIdentity, now: Date): LabDeviceFacts {
   return { hostname: device.name, vendor: 'Debian', model: 'x86_64', serial: machineId(device), osVersion: LINUX_PRETTY_NAME, uptimeSeconds: uptimeSecondsAt(device, now) };
@@ -56,10 +66,9 @@ function uname(options: string[]): string | undefined {
 }
 
 function ipStatsLink(ctx: ShellContext): string {
-  const seconds = uptimeSecondsAt(ctx.device, ctx.now);
   return linuxLinks(ctx.device, ctx.state).flatMap((link) => {
-    const c = interfaceCounters(ctx.device.name, link.name, seconds, link.up);
-    const row = (values: number[]): string => `    ${values.map((v, i) => String(v).padStart(i === 0 ? 10 : 7)).join(' ')}`;
+    const c = interfaceCounters(ctx, { name: link.name, speedMbps: LINUX_SPEED_MBPS, adminUp: link.up });
+    const row = (values: (number | bigint)[]): string => `    ${values.map((v, i) => String(v).padStart(i === 0 ? 10 : 7)).join(' ')}`;
     return [
       linkHeader(link, `${link.name === 'lo' ? 'qdisc noqueue state UNKNOWN' : `qdisc mq state ${link.up ? 'UP' : 'DOWN'}`} mode DEFAULT group default qlen 1000`),
       `    link/${link.name === 'lo' ? 'loopback' : 'ether'} ${link.mac} brd ${link.name === 'lo' ? '00:00:00:00:00:00' : 'ff:ff:ff:ff:ff:ff'}`,
@@ -158,6 +167,7 @@ export const linuxPersona: Persona = {
   run,
   renderConfig: renderLinuxConfig,
   facts,
+  interfaces: linuxInterfaces,
 };
 
 export { CONFIG_COMMANDS as LINUX_CONFIG_COMMANDS };

@@ -1,7 +1,7 @@
-import type { CommandResult, LabDeviceFacts, LabDeviceIdentity, Persona, ShellContext } from '../persona';
+import type { CommandResult, LabDeviceFacts, LabDeviceIdentity, LabInterface, Persona, ShellContext } from '../persona';
 import { clockTime, compactUptime, isoDate, uptimeSecondsAt } from './clock-format';
 import { CommandTable, type CommandArgs } from './command-table';
-import { portCounters } from './interface-counters';
+import { interfaceCounters } from './interface-counters';
 import {
   ROUTEROS_MODEL, ROUTEROS_VERSION, renderRouterOsConfig, renderRouterOsExport, routerOsIdentity, routerOsPlan,
 } from './mikrotik-routeros.config';
@@ -40,13 +40,22 @@ const properties = (rows: [string, string][]): string => {
   return rows.map(([name, value]) => `${name.padStart(width + 2)}: ${value}`).join('\n');
 };
 
-const groupThousands = (value: number): string => String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+const groupThousands = (value: number | bigint): string => String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+
+/** ether1 is the management port in front of the planned ones; every port is 1G copper or SFP. */
+function routerOsInterfaces(device: LabDeviceIdentity): LabInterface[] {
+  const ports = routerOsPlan(device).ports;
+  const management: LabInterface = { name: 'ether1', speedMbps: 1_000, adminUp: true, description: 'management', mtu: 1500, mac: ports[0].mac };
+  return [management, ...ports.map((p) => ({
+    name: p.name, speedMbps: 1_000, adminUp: p.role !== 'unused', description: p.description, mtu: p.role === 'uplink' ? 9000 : 1500, mac: p.mac,
+  }))];
+}
 
 function interfaceStats(ctx: ShellContext): string {
-  const seconds = uptimeSecondsAt(ctx.device, ctx.now);
-  const ports = routerOsPlan(ctx.device).ports;
-  const rows = [{ name: 'ether1', up: true, c: portCounters(ctx.device.name, { ...ports[0], name: 'ether1', role: 'downlink' }, seconds) },
-    ...ports.map((p) => ({ name: p.name, up: p.role !== 'unused', c: portCounters(ctx.device.name, p, seconds) }))];
+  const rows = routerOsInterfaces(ctx.device).map((link) => {
+    const c = interfaceCounters(ctx, link);
+    return { name: link.name, up: c.operUp, c };
+  });
   return [
     'Flags: R - RUNNING',
     'Columns: NAME, RX-BYTE, TX-BYTE, RX-PACKET, TX-PACKET, RX-DROP, TX-DROP, TX-QUEUE-DROP, RX-ERROR, TX-ERROR',
@@ -129,4 +138,5 @@ export const mikrotikRouterOsPersona: Persona = {
   run: (line, ctx) => table.run(normalise(line), ctx),
   renderConfig: renderRouterOsConfig,
   facts,
+  interfaces: routerOsInterfaces,
 };

@@ -1,0 +1,37 @@
+/** The OIDs a device poll reads (IF-MIB, SNMPv2-MIB, HOST-RESOURCES-MIB, Cisco's process and memory MIBs). */
+export const OIDS = {
+  sysDescr: '1.3.6.1.2.1.1.1.0',
+  sysObjectId: '1.3.6.1.2.1.1.2.0',
+  sysUpTime: '1.3.6.1.2.1.1.3.0',
+  sysName: '1.3.6.1.2.1.1.5.0',
+  snmpEngineBoots: '1.3.6.1.6.3.10.2.1.2.0',
+  snmpEngineTime: '1.3.6.1.6.3.10.2.1.3.0',
+  ifDescr: '1.3.6.1.2.1.2.2.1.2',
+  ifSpeed: '1.3.6.1.2.1.2.2.1.5',
+  ifAdminStatus: '1.3.6.1.2.1.2.2.1.7',
+  ifOperStatus: '1.3.6.1.2.1.2.2.1.8',
+  ifInOctets: '1.3.6.1.2.1.2.2.1.10',
+  ifInDiscards: '1.3.6.1.2.1.2.2.1.13',
+  ifInErrors: '1.3.6.1.2.1.2.2.1.14',
+  ifOutOctets: '1.3.6.1.2.1.2.2.1.16',
+  ifOutDiscards: '1.3.6.1.2.1.2.2.1.19',
+  ifOutErrors: '1.3.6.1.2.1.2.2.1.20',
+  ifName: '1.3.6.1.2.1.31.1.1.1.1',
+  ifHCInOctets: '1.3.6.1.2.1.31.1.1.1.6',
+  ifHCOutOctets: '1.3.6.1.2.1.31.1.1.1.10',
+  ifHighSpeed: '1.3.6.1.2.1.31.1.1.1.15',
+  ifAlias: '1.3.6.1.2.1.31.1.1.1.18',
+  ifCounterDiscontinuityTime: '1.3.6.1.2.1.31.1.1.1.19',
+  hrProcessorLoad: '1.3.6.1.2.1.25.3.3.1.2',
+  hrStorageType: '1.3.6.1.2.1.25.2.3.1.2',
+  hrStorageAllocationUnits: '1.3.6.1.2.1.25.2.3.1.4',
+  hrStorageSize: '1.3.6.1.2.1.25.2.3.1.5',
+  hrStorageUsed: '1.3.6.1.2.1.25.2.3.1.6',
+  hrStorageRam: '1.3.6.1.2.1.25.2.1.2',
+  cpmCPUTotal5minRev: '1.3.6.1.4.1.9.9.109.1.1.1.1.8',
+  ciscoMemoryPoolUsed: '1.3.6.1.4.1.9.9.48.1.1.1.5',
+  ciscoMemoryPoolFree: '1.3.6.1.4.1.9.9.48.1.1.1.6',
+} as const;
+
+/** ifAdminStatus / ifOperStatus enumeration (RFC 2863). */
+export const IF_STATUS = ['up', 'down', 'testing', 'unknown', 'dormant', 'notPresent', 'lowerLayerDown'] as const;
