@@ -1,16 +1,28 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { InventoryTestApp } from '../testing/inventory-test-app';
 import { ALL_SECRETS, SECRETS } from '../testing/test-secrets';
+import type { InventoryPort } from '@netkeep/contracts';
+import { HttpInventoryClient } from './http-inventory.client';
 import { InProcessInventoryPort } from './in-process-inventory.port';
 
-describe.each(['sqlite', 'postgres'] as const)('in-process inventory port on %s', (kind) => {
+/** Both implementations of the port answer the same questions the same way. */
+const CASES = [
+  ['in-process', 'sqlite'],
+  ['in-process', 'postgres'],
+  ['http', 'sqlite'],
+] as const;
+
+describe.each(CASES)('%s inventory port on %s', (implementation, kind) => {
   let t: InventoryTestApp;
-  let port: InProcessInventoryPort;
+  let port: InventoryPort;
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
     t = await InventoryTestApp.start(kind);
-    port = t.app.app.get(InProcessInventoryPort);
+    port =
+      implementation === 'http'
+        ? new HttpInventoryClient({ baseUrl: t.app.url, serviceToken: t.app.serviceToken })
+        : t.app.app.get(InProcessInventoryPort);
   });
   afterAll(async () => {
     await t?.close();
@@ -49,7 +61,7 @@ describe.each(['sqlite', 'postgres'] as const)('in-process inventory port on %s'
 
   it('gives the decrypted connection', async () => {
     expect(await port.connection(ids['core-01'])).toMatchObject({ host: '10.0.0.1', username: 'netops', password: SECRETS.password });
-    await expect(port.connection('00000000-0000-4000-8000-000000000000')).rejects.toThrow('does not exist');
+    await expect(port.connection('00000000-0000-4000-8000-000000000000')).rejects.toThrow(/does not exist|404/);
   });
 
   it('finds a syslog source by its unique address, else by the hostname it names', async () => {
