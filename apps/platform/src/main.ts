@@ -1,5 +1,13 @@
 import 'reflect-metadata';
-import { runNetkeepProcess } from '@netkeep/core';
+import { CONFIG, runNetkeepProcess, type NetkeepConfig } from '@netkeep/core';
+import { runDemo } from './demo/run-demo';
 import { PlatformModule } from './platform.module';
 
-void runNetkeepProcess({ mode: 'embedded', title: 'netkeep platform', module: (config) => PlatformModule.register(config) });
+async function main(): Promise<void> {
+  const app = await runNetkeepProcess({ mode: 'embedded', title: 'netkeep platform', module: (config) => PlatformModule.register(config) });
+  if (!app || !process.argv.includes('--demo')) return;
+  // The platform keeps running when the demo cannot finish; the line says why.
+  await runDemo(app, app.get<NetkeepConfig>(CONFIG)).catch((error: Error) => process.stderr.write(`netkeep demo failed: ${error.message}\n`));
+}
+
+void main();
