@@ -1,0 +1,117 @@
+import { INVENTORY_PORT, type InventoryPort } from '@netkeep/contracts';
+import { Clock, CONFIG, DATABASE, LOGGER, QueueModule, type NetkeepConfig, type NetkeepDatabase, type NetkeepDomain, type NetkeepLogger } from '@netkeep/core';
+import { type DynamicModule, type ForwardReference, type InjectionToken, Module, type Provider, type Type } from '@nestjs/common';
+import { join } from 'node:path';
+import { ConfigArchive } from './archive/config-archive';
+import { backupMigrations } from './backup.migrations';
+import { BACKUP_SETTINGS } from './backup.constants';
+import { loadBackupSettings, type BackupSettings } from './backup.config';
+import { BackupRunsSchema } from './backup-runs.schema';
+import { ArchiveConsumer } from './jobs/archive-consumer';
+import { BackupQueues } from './jobs/backup-queues';
+import { DeviceBackupWorker } from './jobs/device-backup.worker';
+import { DeviceConfigFetcher } from './jobs/device-config-fetcher';
+import { BackupMetrics } from './metrics/backup-metrics';
+import { BackupPoliciesController } from './policies/backup-policies.controller';
+import { BackupPoliciesRepository } from './policies/backup-policies.repository';
+import { BackupPoliciesService } from './policies/backup-policies.service';
+import { PolicySchedules } from './policies/policy-schedules';
+import { BackupRunsController } from './runs/backup-runs.controller';
+import { BackupRunsRepository } from './runs/backup-runs.repository';
+import { BackupRunsService } from './runs/backup-runs.service';
+import { RunSupervisor } from './runs/run-supervisor';
+import { DeviceStatusController } from './status/device-status.controller';
+import { DeviceStatusRepository } from './status/device-status.repository';
+import { SyslogListener } from './syslog/syslog-listener';
+import { ConfigsController } from './versions/configs.controller';
+import { WebhookDeliveries } from './webhooks/webhook-deliveries';
+import { WebhooksController } from './webhooks/webhooks.controller';
+import { WebhooksRepository } from './webhooks/webhooks.repository';
+import { WebhooksService } from './webhooks/webhooks.service';
+
+type ModuleImport = Type<unknown> | DynamicModule | Promise<DynamicModule> | ForwardReference;
+
+/**
+ * How the backup domain reaches the inventory (it never imports the inventory lib): the
+ * inventory module's in-process port in the platform, an HTTP client in the config-backup
+ * service, a lab port in specs. `imports` are the modules the binding needs.
+ */
+export type InventoryPortBinding = { imports?: ModuleImport[] } & (
+  | { useValue: InventoryPort }
+  | { useClass: Type<InventoryPort> }
+  | { useExisting: InjectionToken }
+  | { useFactory: (...args: never[]) => InventoryPort | Promise<InventoryPort>; inject?: InjectionToken[] }
+);
+
+export interface BackupModuleOptions {
+  inventory: InventoryPortBinding;
+  /** Overrides of the settings read from the environment (specs, benchmarks). */
+  settings?: Partial<BackupSettings>;
+  /** Where the NETKEEP_BACKUP_* variables are read; default process.env. */
+  env?: Record<string, string | undefined>;
+}
+
+/**
+ * Configuration backup: policies and schedules, runs, SSH workers, the archive and its one
+ * writer, device status, versions/diff/search, syslog-triggered backups, webhooks, metrics.
+ * NETKEEP_BACKUP_ROLE chooses the parts: `worker` runs SSH workers only (no routes, no
+ * archive), `api` everything but SSH workers, `all` both. Needs CoreModule.
+ */
+@Module({})
+export class BackupModule {
+  static register(options: BackupModuleOptions): DynamicModule {
+    const settings: BackupSettings = { ...loadBackupSettings(options.env ?? process.env), ...options.settings };
+    const serves = settings.role !== 'worker';
+    const fetches = settings.role !== 'api';
+    const { imports: bindingImports = [], ...binding } = options.inventory;
+    const providers: Provider[] = [
+      { provide: BACKUP_SETTINGS, useValue: settings },
+      { provide: INVENTORY_PORT, ...binding } as Provider,
+      BackupRunsSchema,
+      BackupQueues,
+      BackupRunsRepository,
+      DeviceStatusRepository,
+      BackupMetrics,
+    ];
+    if (fetches) {
+      providers.push(DeviceBackupWorker, {
+        provide: DeviceConfigFetcher,
+        useFactory: (config: NetkeepConfig) =>
+          DeviceConfigFetcher.withKnownHosts(join(config.dataDir, 'known_hosts'), { timeouts: settings.timeouts, maskSecrets: settings.maskSecrets }),
+        inject: [CONFIG],
+      });
+    }
+    if (serves) {
+      providers.push(
+        {
+          provide: ConfigArchive,
+          useFactory: (config: NetkeepConfig, db: NetkeepDatabase, clock: Clock, logger: NetkeepLogger) =>
+            new ConfigArchive({ repositoryDir: join(config.dataDir, 'configs.git'), db, clock, logger }),
+          inject: [CONFIG, DATABASE, Clock, LOGGER],
+        },
+        ArchiveConsumer,
+        BackupRunsService,
+        RunSupervisor,
+        BackupPoliciesRepository,
+        BackupPoliciesService,
+        PolicySchedules,
+        SyslogListener,
+        WebhooksRepository,
+        WebhooksService,
+        WebhookDeliveries,
+      );
+    }
+    return {
+      module: BackupModule,
+      imports: [QueueModule, ...bindingImports],
+      controllers: serves ? [BackupRunsController, BackupPoliciesController, DeviceStatusController, ConfigsController, WebhooksController] : [],
+      providers,
+      exports: serves ? [BackupRunsService, ConfigArchive, BACKUP_SETTINGS] : [BACKUP_SETTINGS],
+    };
+  }
+}
+
+/** What an app mounts: `mountDomains(config, [inventoryDomain, createBackupDomain({ inventory: … })])`. */
+export function createBackupDomain(options: BackupModuleOptions): NetkeepDomain {
+  return { module: BackupModule.register(options), migrations: backupMigrations };
+}

@@ -1,0 +1,149 @@
+import { Clock, LOGGER, QueueConnections, ValidationFailedError, type NetkeepLogger } from '@netkeep/core';
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { ConfigArchive } from '../archive/config-archive';
+import type { ConfigVersion } from '../archive/config-version';
+import { ARCHIVE_QUEUE } from '../backup.constants';
+import { BackupMetrics } from '../metrics/backup-metrics';
+import { BackupRunsRepository } from '../runs/backup-runs.repository';
+import { DeviceStatusRepository } from '../status/device-status.repository';
+import { WebhookDeliveries } from '../webhooks/webhook-deliveries';
+import type { BackupOutcome, FailureOutcome, StoreOutcome } from './backup-jobs';
+
+/**
+ * The archive's one writer: takes outcomes one at a time (concurrency 1, in the one process
+ * that owns the repository), stores configurations, records each device's result and status,
+ * updates the metrics, announces changes and failures, and closes runs. Every step can be
+ * repeated: a store of the same run's content reports the same version, results are
+ * overwritten with the same values, deliveries have ids of their own.
+ */
+@Injectable()
+export class ArchiveConsumer implements OnApplicationBootstrap {
+  /** Devices left per run, counted down as outcomes are recorded. */
+  private readonly pending = new Map<string, number>();
+
+  constructor(
+    private readonly connections: QueueConnections,
+    private readonly archive: ConfigArchive,
+    private readonly runs: BackupRunsRepository,
+    private readonly statuses: DeviceStatusRepository,
+    private readonly metrics: BackupMetrics,
+    private readonly webhooks: WebhookDeliveries,
+    private readonly clock: Clock,
+    @Inject(LOGGER) private readonly logger: NetkeepLogger,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const report = await this.archive.open();
+    this.logger.info({ head: report.head ?? null }, 'configuration archive open');
+    this.connections.worker<BackupOutcome, string>(ARCHIVE_QUEUE, (job) => this.consume(job), { concurrency: 1, lockDuration: 60_000 });
+  }
+
+  async consume(job: Job<BackupOutcome>): Promise<string> {
+    const outcome = job.data;
+    if (outcome.kind === 'failure') return this.recordFailure(outcome);
+    let stored: { changed: boolean; version: ConfigVersion };
+    try {
+      stored = await this.archive.store({
+        deviceId: outcome.deviceId,
+        deviceName: outcome.deviceName,
+        platform: outcome.platform,
+        content: outcome.content,
+        trigger: outcome.trigger,
+        runId: outcome.runId,
+        author: outcome.author ? { name: outcome.author } : null,
+      });
+    } catch (error) {
+      const lastTry = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      if (!(error instanceof ValidationFailedError) && !lastTry) throw error;
+      return this.recordFailure({ ...outcome, kind: 'failure', phase: 'archive', error: `the archive refused the configuration: ${(error as Error).message}` });
+    }
+    return this.recordStored(outcome, stored.changed, stored.version);
+  }
+
+  private async recordStored(outcome: StoreOutcome, changed: boolean, version: ConfigVersion): Promise<string> {
+    const status = changed ? 'succeeded' : 'unchanged';
+    const at = outcome.finishedAt;
+    await this.runs.recordSuccess(outcome.runId, outcome.deviceId, {
+      status,
+      versionId: version.id,
+      changed,
+      attempts: outcome.attempts,
+      startedAt: outcome.startedAt,
+      finishedAt: at,
+    });
+    await this.statuses.recordSuccess(outcome.deviceId, {
+      deviceName: outcome.deviceName,
+      outcome: status,
+      at,
+      runId: outcome.runId,
+      versionId: version.id,
+      changed,
+      cryptoProfile: outcome.cryptoProfile,
+    });
+    this.metrics.deviceFinished(changed ? 'success' : 'unchanged', outcome.deviceName, outcome.startedAt, at);
+    if (changed) {
+      await this.webhooks.publish('config.changed', version.id, async () => {
+        const diff = version.revision > 1 ? await this.archive.diff(outcome.deviceId, String(version.revision - 1), version.id, { format: 'unified' }) : undefined;
+        return {
+          device: { id: outcome.deviceId, name: outcome.deviceName },
+          run: { id: outcome.runId, trigger: outcome.trigger },
+          version: { id: version.id, revision: version.revision, commit: version.commit, previousId: diff?.from.id ?? null, author: version.author.name },
+          summary: version.summary,
+          diff: diff?.patch ?? '',
+        };
+      });
+    }
+    await this.finishRun(outcome.runId);
+    return status;
+  }
+
+  private async recordFailure(outcome: FailureOutcome): Promise<string> {
+    const recorded = await this.runs.recordFailure(outcome.runId, outcome.deviceId, {
+      phase: outcome.phase,
+      error: outcome.error,
+      attempts: outcome.attempts,
+      startedAt: outcome.startedAt,
+      finishedAt: outcome.finishedAt,
+    });
+    if (recorded) {
+      await this.statuses.recordFailure(outcome.deviceId, {
+        deviceName: outcome.deviceName,
+        at: outcome.finishedAt,
+        runId: outcome.runId,
+        phase: outcome.phase,
+        message: outcome.error,
+      });
+      this.metrics.deviceFinished('failed', outcome.deviceName, outcome.startedAt, outcome.finishedAt);
+      await this.webhooks.publish('backup.failed', `${outcome.runId}.${outcome.deviceId}`, async () => ({
+        device: { id: outcome.deviceId, name: outcome.deviceName },
+        run: { id: outcome.runId, trigger: outcome.trigger },
+        error: { phase: outcome.phase, message: outcome.error, attempts: outcome.attempts },
+      }));
+    }
+    await this.finishRun(outcome.runId);
+    return recorded ? 'failed' : 'already-final';
+  }
+
+  /**
+   * Closes the run when its last device is recorded. The count of devices left is kept here
+   * (this is the only process recording outcomes) and checked against the database only when
+   * it reaches zero; a count thrown off by a repeated outcome is read again from the table.
+   */
+  private async finishRun(runId: string): Promise<void> {
+    const known = this.pending.get(runId);
+    const left = known === undefined ? await this.runs.pendingCount(runId) : known - 1;
+    if (left > 0) {
+      this.pending.set(runId, left);
+      return;
+    }
+    this.pending.delete(runId);
+    if (await this.runs.finishIfDone(runId, this.clock.now().toISOString())) {
+      const [progress] = (await this.runs.progress([runId])).values();
+      this.logger.info({ runId, progress }, `backup run ${runId} finished`);
+    } else {
+      const actual = await this.runs.pendingCount(runId);
+      if (actual > 0) this.pending.set(runId, actual);
+    }
+  }
+}

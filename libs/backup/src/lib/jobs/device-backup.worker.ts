@@ -1,0 +1,163 @@
+import { INVENTORY_PORT, type DeviceConnectionDto, type InventoryPort, type UpdateDeviceFactsDto } from '@netkeep/contracts';
+import { Clock, LOGGER, NotFoundError, QueueConnections, type NetkeepLogger } from '@netkeep/core';
+import type { DeviceFacts } from '@netkeep/ssh';
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
+import { BACKUP_QUEUE, BACKUP_SETTINGS } from '../backup.constants';
+import type { BackupSettings } from '../backup.config';
+import { BackupRunsRepository, TERMINAL_STATUSES } from '../runs/backup-runs.repository';
+import { classifyFailure, InventoryUnavailableError } from './backup-failure';
+import type { DeviceBackupJob } from './backup-jobs';
+import { BackupQueues } from './backup-queues';
+import { DeviceConfigFetcher } from './device-config-fetcher';
+import { DeviceLocks, SiteSlots, type HeldLease } from './device-locks';
+
+export type DeviceJobResult = 'fetched' | 'skipped';
+
+const FIRST_DEFERRAL_MS = 250;
+const MAX_DEFERRAL_MS = 10_000;
+
+/**
+ * The SSH worker: per device job, take the device's lock (and a slot of its site), open a
+ * session, fetch configuration and facts, and hand the configuration to the archive queue.
+ * A busy device or site puts the job back, delayed, without spending an attempt. Auth and
+ * host-key failures are final at once; timeouts and dropped connections are retried with
+ * backoff; the last failure goes to the archive queue as the device's outcome.
+ */
+@Injectable()
+export class DeviceBackupWorker implements OnApplicationBootstrap {
+  private readonly locks: DeviceLocks;
+  private readonly slots: SiteSlots;
+
+  constructor(
+    private readonly connections: QueueConnections,
+    private readonly queues: BackupQueues,
+    private readonly runs: BackupRunsRepository,
+    private readonly fetcher: DeviceConfigFetcher,
+    private readonly clock: Clock,
+    @Inject(BACKUP_SETTINGS) private readonly settings: BackupSettings,
+    @Inject(INVENTORY_PORT) private readonly inventory: InventoryPort,
+    @Inject(LOGGER) private readonly logger: NetkeepLogger,
+  ) {
+    const { keyPrefix, commands } = connections;
+    this.locks = new DeviceLocks(commands, keyPrefix, settings.lockMs, logger);
+    this.slots = new SiteSlots(commands, keyPrefix, settings.siteConcurrency, settings.lockMs, logger);
+  }
+
+  onApplicationBootstrap(): void {
+    this.connections.worker<DeviceBackupJob, DeviceJobResult>(BACKUP_QUEUE, (job, token) => this.process(job, token), {
+      concurrency: this.settings.concurrency,
+      lockDuration: this.settings.lockMs,
+      stalledInterval: this.settings.lockMs,
+      // A job whose worker died is taken up again; twice, in case the second dies too.
+      maxStalledCount: 2,
+    });
+    this.logger.info({ concurrency: this.settings.concurrency, siteConcurrency: this.settings.siteConcurrency }, 'backup workers started');
+  }
+
+  async process(job: Job<DeviceBackupJob>, token: string | undefined): Promise<DeviceJobResult> {
+    const { runId, deviceId } = job.data;
+    // A job taken up again after its worker died may have had its outcome recorded already: then nothing is left to do.
+    if (job.stalledCounter > 0) {
+      const result = await this.runs.result(runId, deviceId);
+      if (!result || TERMINAL_STATUSES.includes(result.status as (typeof TERMINAL_STATUSES)[number])) return 'skipped';
+    }
+    const owner = `${job.id}/${token ?? ''}`;
+    const lock = await this.locks.acquire(deviceId, owner);
+    if (!lock) return this.defer(job, token, `another session to ${job.data.deviceName} is open`);
+    let slot: HeldLease | undefined;
+    try {
+      if (job.data.site && this.settings.siteConcurrency > 0) {
+        slot = await this.slots.acquire(job.data.site, owner);
+        if (!slot) return await this.defer(job, token, `site ${job.data.site} has ${this.settings.siteConcurrency} sessions open`);
+      }
+      return await this.backUp(job);
+    } finally {
+      await slot?.release();
+      await lock.release();
+    }
+  }
+
+  private async backUp(job: Job<DeviceBackupJob>): Promise<DeviceJobResult> {
+    const { runId, deviceId, deviceName, trigger } = job.data;
+    const attempt = job.attemptsMade + 1;
+    const startedAt = this.clock.now().toISOString();
+    await this.runs.markRunning(runId, deviceId, attempt, startedAt);
+    try {
+      const connection = await this.connectionOf(deviceId);
+      const fetched = await this.fetcher.fetch(connection, { cryptoProfile: job.data.cryptoProfile, facts: job.data.collectFacts ?? true });
+      await this.queues.addOutcome({
+        kind: 'store',
+        runId,
+        deviceId,
+        deviceName: connection.name,
+        trigger,
+        platform: connection.platform,
+        content: fetched.content,
+        author: job.data.author,
+        cryptoProfile: fetched.cryptoProfile,
+        attempts: attempt,
+        startedAt,
+        finishedAt: this.clock.now().toISOString(),
+      });
+      if (fetched.facts) await this.recordFacts(deviceId, deviceName, fetched.facts);
+      return 'fetched';
+    } catch (error) {
+      const failure = classifyFailure(error);
+      const final = failure.permanent || attempt >= (job.opts.attempts ?? 1);
+      this.logger.warn(
+        { runId, deviceId, device: deviceName, phase: failure.phase, attempt, final },
+        `backup of ${deviceName} failed in ${failure.phase} (attempt ${attempt}${final ? ', giving up' : ', will retry'}): ${failure.message}`,
+      );
+      if (final) {
+        await this.queues.addOutcome({
+          kind: 'failure',
+          runId,
+          deviceId,
+          deviceName,
+          trigger,
+          phase: failure.phase,
+          error: failure.message,
+          attempts: attempt,
+          startedAt,
+          finishedAt: this.clock.now().toISOString(),
+        });
+      }
+      if (failure.permanent) throw new UnrecoverableError(`${failure.phase}: ${failure.message}`);
+      throw new Error(`${failure.phase}: ${failure.message}`);
+    }
+  }
+
+  private async connectionOf(deviceId: string): Promise<DeviceConnectionDto> {
+    try {
+      return await this.inventory.connection(deviceId);
+    } catch (error) {
+      if (error instanceof NotFoundError) throw new NotFoundError(`the device is no longer in the inventory (${error.message})`);
+      throw new InventoryUnavailableError(`cannot reach the inventory for the device's connection: ${(error as Error).message}`);
+    }
+  }
+
+  private async recordFacts(deviceId: string, deviceName: string, facts: DeviceFacts): Promise<void> {
+    const update: UpdateDeviceFactsDto = {};
+    if (facts.model) update.model = facts.model;
+    if (facts.serial) update.serial = facts.serial;
+    if (facts.osVersion) update.osVersion = facts.osVersion;
+    if (Object.keys(update).length === 0) return;
+    // The backup stands without them: an inventory hiccup is logged, not retried.
+    await this.inventory.recordFacts(deviceId, update).catch((error: Error) =>
+      this.logger.warn({ deviceId, device: deviceName, err: error }, `could not record the facts of ${deviceName}: ${error.message}`),
+    );
+  }
+
+  /** Puts the job back, delayed more each time, without spending an attempt. */
+  private async defer(job: Job<DeviceBackupJob>, token: string | undefined, reason: string): Promise<never> {
+    const deferrals = (job.data.deferrals ?? 0) + 1;
+    const base = Math.min(MAX_DEFERRAL_MS, FIRST_DEFERRAL_MS * 2 ** Math.min(deferrals - 1, 6));
+    const delayMs = Math.round(base * (0.75 + Math.random() / 2));
+    await job.updateData({ ...job.data, deferrals });
+    await job.moveToDelayed(Date.now() + delayMs, token);
+    this.logger.debug({ runId: job.data.runId, deviceId: job.data.deviceId, delayMs }, `${reason}: backup of ${job.data.deviceName} put back for ${delayMs} ms`);
+    throw new DelayedError();
+  }
+}
+
