@@ -52,10 +52,3 @@ describe.each(['api', 'worker'] as const)('config-backup service module as %s (s
     expect(runs.statusCode).toBe(role === 'api' ? 200 : 404);
   });
 });
-
-describe('config-backup service module without an inventory binding', () => {
-  it('refuses to start, saying what is missing', () => {
-    const config = loadConfig({ NETKEEP_LOG_LEVEL: 'silent', NETKEEP_DATA_DIR: join(tmpdir(), 'netkeep-unused') }, { mode: 'embedded' });
-    expect(() => ConfigBackupServiceModule.register(config, { inventory: undefined })).toThrow(/needs an InventoryPort binding/);
-  });
-});

@@ -7,7 +7,7 @@ export interface ConfigBackupServiceOptions {
    * How this service reaches the inventory service: an InventoryPort over HTTP with the
    * service token (GET /api/v1/internal/devices/:id/connection and the device list).
    */
-  inventory: InventoryPortBinding | undefined;
+  inventory: InventoryPortBinding;
   /** Overrides of the NETKEEP_BACKUP_* settings (specs). */
   settings?: BackupModuleOptions['settings'];
   env?: BackupModuleOptions['env'];
@@ -22,9 +22,6 @@ export interface ConfigBackupServiceOptions {
 @Module({})
 export class ConfigBackupServiceModule {
   static register(config: NetkeepConfig, options: ConfigBackupServiceOptions): DynamicModule {
-    if (!options.inventory) {
-      throw new Error('the config-backup service needs an InventoryPort binding (the inventory service over HTTP); none is wired in apps/config-backup/src/main.ts');
-    }
     const backup = createBackupDomain({ inventory: options.inventory, settings: options.settings, env: options.env });
     return { module: ConfigBackupServiceModule, imports: mountDomains(config, [backup]) };
   }

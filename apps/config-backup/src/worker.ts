@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { runNetkeepProcess } from '@netkeep/core';
 import { ConfigBackupServiceModule } from './config-backup-service.module';
-import { INVENTORY_OVER_HTTP } from './inventory-binding';
+import { INVENTORY_OVER_HTTP } from '@netkeep/inventory';
 
 /**
  * A backup worker replica: SSH workers only (no API routes, no archive), against the same

@@ -32,7 +32,7 @@ export async function runDemo(app: INestApplication, config: NetkeepConfig): Pro
     '/api/v1/devices/import?format=lab',
     JSON.stringify(lab.inventory()),
   );
-  const started = await api.call<{ id: string }>('POST', '/api/v1/backups', JSON.stringify({}));
+  const started = await api.call<{ id: string }>('POST', '/api/v1/backups', JSON.stringify({ selector: {} }));
   const run = await waitForRun(api, started.id);
 
   const tokenHint = config.adminToken ? 'the NETKEEP_ADMIN_TOKEN you set' : tokenPath;

@@ -4,9 +4,9 @@ import { type DynamicModule, type ForwardReference, type InjectionToken, Module,
 import { join } from 'node:path';
 import { ConfigArchive } from './archive/config-archive';
 import { backupMigrations } from './backup.migrations';
+import { backupRunsMigrations } from './backup-runs.migrations';
 import { BACKUP_SETTINGS } from './backup.constants';
 import { loadBackupSettings, type BackupSettings } from './backup.config';
-import { BackupRunsSchema } from './backup-runs.schema';
 import { ArchiveConsumer } from './jobs/archive-consumer';
 import { BackupQueues } from './jobs/backup-queues';
 import { DeviceBackupWorker } from './jobs/device-backup.worker';
@@ -67,7 +67,6 @@ export class BackupModule {
     const providers: Provider[] = [
       { provide: BACKUP_SETTINGS, useValue: settings },
       { provide: INVENTORY_PORT, ...binding } as Provider,
-      BackupRunsSchema,
       BackupQueues,
       BackupRunsRepository,
       DeviceStatusRepository,
@@ -113,5 +112,5 @@ export class BackupModule {
 
 /** What an app mounts: `mountDomains(config, [inventoryDomain, createBackupDomain({ inventory: … })])`. */
 export function createBackupDomain(options: BackupModuleOptions): NetkeepDomain {
-  return { module: BackupModule.register(options), migrations: backupMigrations };
+  return { module: BackupModule.register(options), migrations: [backupMigrations, backupRunsMigrations] };
 }

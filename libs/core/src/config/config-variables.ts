@@ -31,6 +31,11 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     default: 'embedded: generated in memory; required in service mode',
     meaning: 'Token netkeep services present to each other for internal endpoints (at least 24 characters). No user token has this role.',
   },
+  {
+    name: 'NETKEEP_INVENTORY_URL',
+    default: 'http://127.0.0.1:<PORT>',
+    meaning: 'Cluster mode: the inventory service the backup and telemetry services call with the service token.',
+  },
   { name: 'NETKEEP_LOG_LEVEL', default: 'info', meaning: 'fatal, error, warn, info, debug, trace or silent.' },
   { name: 'NETKEEP_BODY_LIMIT_MB', default: '5', meaning: 'Largest accepted request body, in megabytes.' },
 ];

@@ -72,6 +72,9 @@ export function loadConfig(env: Env = process.env, defaults: ConfigDefaults = { 
     fail('NETKEEP_BODY_LIMIT_MB', `must be a number of megabytes above 0 and at most ${MAX_BODY_LIMIT_MB} (got "${bodyLimitText}")`);
   }
 
+  const inventoryUrl = read('NETKEEP_INVENTORY_URL') ?? `http://127.0.0.1:${port ?? 3000}`;
+  if (!/^https?:\/\/[^/\s]+/.test(inventoryUrl)) fail('NETKEEP_INVENTORY_URL', `must be an http(s) URL of the inventory service (got "${inventoryUrl}")`);
+
   if (problems.length > 0 || port === undefined || !databaseUrl || !redisUrl || !secret || !serviceToken) {
     throw new ConfigError(problems);
   }
@@ -89,6 +92,7 @@ export function loadConfig(env: Env = process.env, defaults: ConfigDefaults = { 
     serviceToken,
     logLevel,
     bodyLimitBytes: Math.round(bodyLimitMb * 1024 * 1024),
+    inventoryUrl,
   };
 }
 

@@ -23,4 +23,6 @@ export interface NetkeepConfig {
   serviceToken: string;
   logLevel: LogLevel;
   bodyLimitBytes: number;
+  /** Where cluster services reach the inventory service (the backup and telemetry services). */
+  inventoryUrl: string;
 }

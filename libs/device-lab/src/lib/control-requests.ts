@@ -1,5 +1,5 @@
 import { LAB_FAULT_NAMES, isLabFault, type LabFault } from './lab-faults';
-import type { ConfigChange, LinkState } from './lab-fleet';
+import { MAX_SNMP_DELAY_MS, type ConfigChange, type LabSnmpBehaviour, type LinkState } from './lab-fleet';
 
 /** Input the control endpoint refuses with 400; the message says what to send instead. */
 export class BadControlRequest extends Error {
@@ -51,6 +51,18 @@ export function parseLinkState(body: unknown): LinkState {
   rejectUnknownFields(unknown);
   if (state !== 'up' && state !== 'down') throw new BadControlRequest('"state" must be "up" or "down"');
   return state;
+}
+
+/** `{"silent": true}` drops every SNMP request; `{"delayMs": 300}` answers late; `{"silent": false, "delayMs": 0}` is normal. */
+export function parseSnmpBehaviour(body: unknown): Partial<LabSnmpBehaviour> {
+  const { silent, delayMs, ...unknown } = asObject(body, '{"silent": false, "delayMs": 300}');
+  rejectUnknownFields(unknown);
+  if (silent !== undefined && typeof silent !== 'boolean') throw new BadControlRequest('"silent" must be true or false');
+  if (delayMs !== undefined && !(Number.isInteger(delayMs) && (delayMs as number) >= 0 && (delayMs as number) <= MAX_SNMP_DELAY_MS)) {
+    throw new BadControlRequest(`"delayMs" must be a whole number of milliseconds from 0 to ${MAX_SNMP_DELAY_MS}`);
+  }
+  if (silent === undefined && delayMs === undefined) throw new BadControlRequest('an SNMP change needs "silent" or "delayMs"');
+  return { ...(silent === undefined ? {} : { silent }), ...(delayMs === undefined ? {} : { delayMs: delayMs as number }) };
 }
 
 /** `{"now": ISO}` freezes the lab clock; `{"now": null}` returns to real time. */

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { BadControlRequest, parseClock, parseConfigChange, parseFaults, parseLinkState } from './control-requests';
+import { BadControlRequest, parseClock, parseConfigChange, parseFaults, parseLinkState, parseSnmpBehaviour } from './control-requests';
 import { LabConfigError, UnknownDeviceError } from './lab-errors';
 import type { LabDevice, LabFleet } from './lab-fleet';
 
@@ -78,6 +78,11 @@ export class ControlServer {
         },
       },
       {
+        method: 'PUT',
+        path: /^\/devices\/([^/]+)\/snmp$/,
+        handle: ([name], body) => ({ name: device(name).identity.name, ...fleet.setSnmpBehaviour(device(name).identity.name, parseSnmpBehaviour(body)) }),
+      },
+      {
         method: 'POST',
         path: /^\/devices\/([^/]+)\/host-key\/rotate$/,
         handle: async ([name]) => {
@@ -124,7 +129,7 @@ export class ControlServer {
     return {
       ...deviceSummary(device),
       ...device.credentials,
-      snmp: { port: device.snmp.port, community: device.snmp.community, v3: device.snmp.v3, engineBoots: device.snmp.engineBoots },
+      snmp: { port: device.snmp.port, community: device.snmp.community, v3: device.snmp.v3, engineBoots: device.snmp.engineBoots, ...device.snmp.behaviour },
       hostKeyFingerprint: await this.fleet.hostKeyFingerprint(name),
       openSessions: this.fleet.openSessionsByDevice()[name] ?? 0,
       state: device.state,

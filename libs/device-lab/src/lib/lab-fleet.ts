@@ -39,7 +39,20 @@ export interface LabSnmpEndpoint extends LabSnmpCredentials {
   engineId: Buffer;
   /** snmpEngineBoots: 1 when the lab starts, one more per reboot. */
   engineBoots: number;
+  /** How the agent treats requests now (the SNMP knob). */
+  behaviour: LabSnmpBehaviour;
 }
+
+/** The SNMP knob: an agent that answers late, or not at all (dead, firewalled, wrong ACL). */
+export interface LabSnmpBehaviour {
+  /** Drops every request, as an agent that is down or filtered does. */
+  silent: boolean;
+  /** Answers each request this much later (a busy control plane). */
+  delayMs: number;
+}
+
+/** A delay longer than any manager waits is silence: refuse it rather than pile up timers. */
+export const MAX_SNMP_DELAY_MS = 60_000;
 
 export interface LabDevice {
   /** Replaced on reboot (a new `bootedAt`); everything else in it stays. */
@@ -143,6 +156,7 @@ export class LabFleet {
           port: snmpEndpoints[index].port,
           engineId: labEngineId(snmpProfile(platform).enterprise, name),
           engineBoots: 1,
+          behaviour: { silent: false, delayMs: 0 },
         },
       });
     });
@@ -218,6 +232,17 @@ export class LabFleet {
     device.state = { ...device.state, links: {} };
     device.snmp.engineBoots += 1;
     return { name, bootedAt: bootedAt.toISOString(), engineBoots: device.snmp.engineBoots };
+  }
+
+  /** Makes the device's SNMP agent silent or slow, or (with `{ silent: false, delayMs: 0 }`) normal again. */
+  setSnmpBehaviour(name: string, change: Partial<LabSnmpBehaviour>): LabSnmpBehaviour {
+    const device = this.device(name);
+    const { delayMs } = change;
+    if (delayMs !== undefined && !(Number.isInteger(delayMs) && delayMs >= 0 && delayMs <= MAX_SNMP_DELAY_MS)) {
+      throw new LabConfigError(`SNMP delay ${delayMs} ms is not a whole number of milliseconds from 0 to ${MAX_SNMP_DELAY_MS}`);
+    }
+    device.snmp.behaviour = { ...device.snmp.behaviour, ...change };
+    return { ...device.snmp.behaviour };
   }
 
   setFaults(name: string, faults: readonly LabFault[]): void {

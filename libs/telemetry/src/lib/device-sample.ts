@@ -29,6 +29,13 @@ export interface InterfaceSample {
   outErrors: bigint;
   inDiscards: bigint;
   outDiscards: bigint;
+  /**
+   * Packets of every kind (unicast + multicast + broadcast), 64-bit: ifXTable's HC packet
+   * counters over SNMP, `packets input/output` on the CLI. Absent where the device does not
+   * give them (ifTable-only agents), and then there is no packet rate.
+   */
+  inPackets?: bigint;
+  outPackets?: bigint;
   /** ifCounterDiscontinuityTime (hundredths): when it moves, the counters restarted. */
   discontinuityHundredths?: number;
 }
@@ -56,3 +63,7 @@ export interface DeviceSample {
 /** The six counters every interface sample carries, by name. */
 export const INTERFACE_COUNTERS = ['inOctets', 'outOctets', 'inErrors', 'outErrors', 'inDiscards', 'outDiscards'] as const;
 export type InterfaceCounterName = (typeof INTERFACE_COUNTERS)[number];
+
+/** The optional packet counters: rated when both samples have them. */
+export const PACKET_COUNTERS = ['inPackets', 'outPackets'] as const;
+export type PacketCounterName = (typeof PACKET_COUNTERS)[number];

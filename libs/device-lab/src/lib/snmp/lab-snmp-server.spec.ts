@@ -151,6 +151,27 @@ describe('lab SNMP agents', () => {
     lab.fleet.clock.set(NOW);
   });
 
+  it('goes silent and slow with the SNMP knob, through the fleet and the control endpoint', async () => {
+    const knob = (body: unknown) =>
+      fetch(`${lab.controlUrl}/devices/${ios.name}/snmp`, { method: 'PUT', body: JSON.stringify(body) }).then(async (response) => ({ status: response.status, body: await response.json() }));
+    const sysName = ['1.3.6.1.2.1.1.5.0'];
+    try {
+      expect(await knob({ silent: true })).toEqual({ status: 200, body: { name: ios.name, silent: true, delayMs: 0 } });
+      await expect(get(session(ios), sysName)).rejects.toMatchObject({ name: 'RequestTimedOutError' });
+      lab.fleet.setSnmpBehaviour(ios.name, { silent: false, delayMs: 200 });
+      const started = Date.now();
+      const [late] = await get(session(ios), sysName);
+      expect(String(late.value)).toBe(ios.name);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(190);
+      expect(await knob({ delayMs: -1 })).toMatchObject({ status: 400, body: { error: '"delayMs" must be a whole number of milliseconds from 0 to 60000' } });
+      expect(() => lab.fleet.setSnmpBehaviour(ios.name, { delayMs: 1.5 })).toThrow(/not a whole number/);
+    } finally {
+      expect(await knob({ silent: false, delayMs: 0 })).toMatchObject({ status: 200, body: { silent: false, delayMs: 0 } });
+    }
+    const [name] = await get(session(ios), sysName);
+    expect(String(name.value)).toBe(ios.name);
+  });
+
   it('reboots through the control endpoint: uptime and counters restart, snmpEngineBoots goes up', async () => {
     const reboot = await fetch(`${lab.controlUrl}/devices/${eos.name}/reboot`, { method: 'POST' });
     expect(await reboot.json()).toEqual({ name: eos.name, bootedAt: NOW.toISOString(), engineBoots: 2 });

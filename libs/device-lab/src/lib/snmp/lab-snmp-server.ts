@@ -144,6 +144,14 @@ class DeviceResponder {
   }
 
   receive(buffer: Buffer, rinfo: RemoteInfo): void {
+    const { silent, delayMs } = this.device.snmp.behaviour;
+    if (silent) return;
+    if (delayMs === 0) return this.answer(buffer, rinfo);
+    // Unref'd: a late answer must not keep a stopping lab's process alive.
+    setTimeout(() => this.answer(buffer, rinfo), delayMs).unref();
+  }
+
+  private answer(buffer: Buffer, rinfo: RemoteInfo): void {
     const { snmp: endpoint, identity } = this.device;
     const uptimeSeconds = Math.max(0, Math.floor((this.fleet.now().getTime() - identity.bootedAt.getTime()) / 1000));
     this.agent.engine.engineBoots = endpoint.engineBoots;
@@ -152,13 +160,18 @@ class DeviceResponder {
     if (header && header.flags & AUTH_FLAG && header.userName === endpoint.v3.user && !this.authentic(buffer, header.engineId, header.authParams)) {
       this.wrongDigests += 1;
       const report = wrongDigestReport(header, { engineId: endpoint.engineId, engineBoots: endpoint.engineBoots, engineTimeSeconds: uptimeSeconds }, this.wrongDigests);
-      this.socket.send(report, rinfo.port, rinfo.address);
+      try {
+        this.socket.send(report, rinfo.port, rinfo.address);
+      } catch {
+        // The lab stopped while a delayed answer waited.
+      }
       return;
     }
     try {
       this.agent.onMsg(this.socket, buffer, rinfo);
     } catch {
-      // A datagram net-snmp cannot even frame is dropped, as snmpd drops it (snmpInASNParseErrs).
+      // A datagram net-snmp cannot even frame is dropped, as snmpd drops it (snmpInASNParseErrs);
+      // so is an answer whose socket closed while it was delayed.
     }
   }
 

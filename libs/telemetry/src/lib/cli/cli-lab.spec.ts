@@ -41,7 +41,7 @@ describe('CLI polls of the device lab', () => {
     const { host, snmp } = device(platform);
     return pollDeviceBySnmp({ host, port: snmp.port, version: '2c', community: snmp.community, timeoutMs: 1000, retries: 1 }, { clock });
   };
-  const FIELDS = ['name', 'alias', 'adminStatus', 'operStatus', 'speedMbps', 'inOctets', 'outOctets', 'inErrors', 'outErrors', 'inDiscards', 'outDiscards'] as const;
+  const FIELDS = ['name', 'alias', 'adminStatus', 'operStatus', 'speedMbps', 'inOctets', 'outOctets', 'inErrors', 'outErrors', 'inDiscards', 'outDiscards', 'inPackets', 'outPackets'] as const;
   const comparable = (sample: DeviceSample) =>
     new Map(sample.interfaces.map((each) => [each.descr, Object.fromEntries(FIELDS.map((field) => [field, each[field]]))]));
 

@@ -43,6 +43,8 @@ export function parseCiscoStyleInterfaces(output: string, options: CiscoStyleOpt
       outErrors: number(/(\d+) output errors?\b/) ?? 0n,
       inDiscards: queue ? BigInt(queue[1]) : number(/(\d+) input discards/) ?? 0n,
       outDiscards: queue ? BigInt(queue[2]) : number(/(\d+) output discards/) ?? 0n,
+      inPackets: BigInt(input[1]),
+      outPackets: BigInt(output_[1]),
     }];
   });
 }

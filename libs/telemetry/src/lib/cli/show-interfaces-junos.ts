@@ -13,7 +13,7 @@ export function parseJunosInterfaces(output: string): InterfaceSample[] {
     const whole = text.slice(start, starts[i + 1] ?? text.length);
     const block = whole.split(/^\s*Logical interface /m)[0];
     const header = /^Physical interface: (\S+?),\s*(Enabled|Administratively down)[^,]*,\s*Physical link is (Up|Down)/m.exec(block);
-    const traffic = /Traffic statistics:\s*\n\s*Input\s+bytes\s*:\s*(\d+).*\n\s*Output\s+bytes\s*:\s*(\d+)/.exec(block);
+    const traffic = /Traffic statistics:\s*\n\s*Input\s+bytes\s*:\s*(\d+).*\n\s*Output\s+bytes\s*:\s*(\d+).*(?:\n\s*Input\s+packets\s*:\s*(\d+).*\n\s*Output\s+packets\s*:\s*(\d+))?/.exec(block);
     if (!header || !traffic) return [];
     const inputErrors = /Input errors:\s*\n\s*Errors: (\d+), Drops: (\d+)/.exec(block);
     const outputErrors = /Output errors:\s*\n\s*(?:Carrier transitions: \d+, )?Errors: (\d+), Drops: (\d+)/.exec(block);
@@ -34,6 +34,7 @@ export function parseJunosInterfaces(output: string): InterfaceSample[] {
       inDiscards: BigInt(inputErrors?.[2] ?? 0),
       outErrors: BigInt(outputErrors?.[1] ?? 0),
       outDiscards: BigInt(outputErrors?.[2] ?? 0),
+      ...(traffic[3] === undefined || traffic[4] === undefined ? {} : { inPackets: BigInt(traffic[3]), outPackets: BigInt(traffic[4]) }),
     }];
   });
 }

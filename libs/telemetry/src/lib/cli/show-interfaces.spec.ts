@@ -28,6 +28,7 @@ describe('Cisco IOS show interfaces', () => {
     expect(named(samples, 'GigabitEthernet1/0/1')).toEqual({
       name: 'Gi1/0/1', descr: 'GigabitEthernet1/0/1', alias: 'AP-2F-EAST', adminStatus: 'up', operStatus: 'up', speedMbps: 1000,
       counterBits: 64, inOctets: 2911236480335n, outOctets: 8812209114482n, inErrors: 7n, outErrors: 0n, inDiscards: 12n, outDiscards: 48213n,
+      inPackets: 3395815123n, outPackets: 6741218815n,
     });
   });
 
@@ -53,6 +54,7 @@ describe('Arista EOS show interfaces', () => {
     expect(named(samples, 'Ethernet1')).toEqual({
       name: 'Ethernet1', descr: 'Ethernet1', alias: 'leaf1-to-spine1 Ethernet1/1', adminStatus: 'up', operStatus: 'up', speedMbps: 100_000,
       counterBits: 64, inOctets: 38123750283728193n, outOctets: 22918340556730042n, inErrors: 0n, outErrors: 0n, inDiscards: 3n, outDiscards: 117n,
+      inPackets: 3712893041127n, outPackets: 2239948820110n,
     });
   });
 
@@ -74,6 +76,7 @@ describe('Junos show interfaces extensive', () => {
     expect(named(samples, 'ge-0/0/0')).toEqual({
       ifIndex: 526, name: 'ge-0/0/0', descr: 'ge-0/0/0', alias: 'to-core-1 ge-1/0/3', adminStatus: 'up', operStatus: 'up', speedMbps: 1000,
       counterBits: 64, inOctets: 918273645541n, outOctets: 502938475610n, inErrors: 3n, outErrors: 0n, inDiscards: 17n, outDiscards: 2n,
+      inPackets: 1203948576n, outPackets: 829384756n,
     });
   });
 

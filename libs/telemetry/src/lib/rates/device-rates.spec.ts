@@ -58,6 +58,17 @@ describe('sampleInterval', () => {
 });
 
 describe('deviceRates', () => {
+  it('gives packets per second where both samples count packets, and nothing where one does not', () => {
+    const rates = deviceRates(
+      sample(0, 0, [port({ inPackets: 1_000n, outPackets: 2n ** 64n - 10n }), port({ name: 'Gi1/0/2', ifIndex: 2 })]),
+      sample(10, 1_000, [port({ inPackets: 6_000n, outPackets: 90n }), port({ name: 'Gi1/0/2', ifIndex: 2, inPackets: 5n })]),
+    );
+    // The outbound 64-bit packet counter wrapped: 100 packets, not a huge negative.
+    expect(rates.interfaces[0].perSecond).toMatchObject({ inPackets: 500, outPackets: 10 });
+    expect(rates.interfaces[1].perSecond.inPackets).toBeUndefined();
+    expect(rates.interfaces[1].gaps.inPackets).toBeUndefined();
+  });
+
   it('gives octets and bits per second per interface', () => {
     const rates = deviceRates(sample(0, 0, [port()]), sample(60, 6_000, [port({ inOctets: 60_000_000n, outOctets: 6_000n, inErrors: 120n })]));
     expect(rates.intervalSeconds).toBe(60);

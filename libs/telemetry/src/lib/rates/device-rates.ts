@@ -1,4 +1,4 @@
-import { INTERFACE_COUNTERS, type DeviceSample, type InterfaceCounterName, type InterfaceSample } from '../device-sample';
+import { INTERFACE_COUNTERS, PACKET_COUNTERS, type DeviceSample, type InterfaceCounterName, type InterfaceSample, type PacketCounterName } from '../device-sample';
 import { counterRate, type CounterBits, type RateGap } from './counter-rate';
 
 /**
@@ -23,10 +23,10 @@ export type DeviceGap = 'reboot' | 'no-interval';
 export interface InterfaceRates {
   name: string;
   ifIndex?: number;
-  /** Counter units per second (octets for the octet counters), for the counters that have a rate. */
-  perSecond: Partial<Record<InterfaceCounterName, number>>;
-  /** Why the others have none. */
-  gaps: Partial<Record<InterfaceCounterName, RateGap>>;
+  /** Counter units per second (octets for the octet counters, packets for the packet ones), for the counters that have a rate. */
+  perSecond: Partial<Record<InterfaceCounterName | PacketCounterName, number>>;
+  /** Why the others have none (packet counters only when both samples have them). */
+  gaps: Partial<Record<InterfaceCounterName | PacketCounterName, RateGap>>;
   inBitsPerSecond?: number;
   outBitsPerSecond?: number;
 }
@@ -110,6 +110,14 @@ function interfaceRates(old: InterfaceSample, sample: InterfaceSample, seconds: 
     const bits: CounterBits = octets ? sample.counterBits : source === 'snmp' ? 32 : 64;
     const maxPerSecond = speedBytes > 0 ? (octets ? speedBytes : speedBytes / MIN_FRAME_WIRE_BYTES) * slack : undefined;
     const rate = counterRate({ previous: old[counter], current: sample[counter], bits, intervalSeconds: seconds, maxPerSecond });
+    if (rate.kind === 'rate') perSecond[counter] = rate.perSecond;
+    else gaps[counter] = rate.reason;
+  }
+  for (const counter of PACKET_COUNTERS) {
+    const [previous, current] = [old[counter], sample[counter]];
+    if (previous === undefined || current === undefined) continue;
+    const maxPerSecond = speedBytes > 0 ? (speedBytes / MIN_FRAME_WIRE_BYTES) * slack : undefined;
+    const rate = counterRate({ previous, current, bits: 64, intervalSeconds: seconds, maxPerSecond });
     if (rate.kind === 'rate') perSecond[counter] = rate.perSecond;
     else gaps[counter] = rate.reason;
   }

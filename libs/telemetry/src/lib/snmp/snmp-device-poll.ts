@@ -25,9 +25,17 @@ const IF_TABLE = [OIDS.ifDescr, OIDS.ifSpeed, OIDS.ifAdminStatus, OIDS.ifOperSta
   OIDS.ifInErrors, OIDS.ifOutOctets, OIDS.ifOutDiscards, OIDS.ifOutErrors];
 const IFX_LABELS = [OIDS.ifName, OIDS.ifHighSpeed, OIDS.ifAlias, OIDS.ifCounterDiscontinuityTime];
 const IFX_COUNTERS = [OIDS.ifHCInOctets, OIDS.ifHCOutOctets];
+const IN_PACKETS = [OIDS.ifHCInUcastPkts, OIDS.ifHCInMulticastPkts, OIDS.ifHCInBroadcastPkts];
+const OUT_PACKETS = [OIDS.ifHCOutUcastPkts, OIDS.ifHCOutMulticastPkts, OIDS.ifHCOutBroadcastPkts];
+const TWO_64 = 2n ** 64n;
 // Both vendors' load columns go in the same walk: the absent ones end after one varbind.
 const LOAD = [OIDS.cpmCPUTotal5minRev, OIDS.ciscoMemoryPoolUsed, OIDS.ciscoMemoryPoolFree, OIDS.hrProcessorLoad,
   OIDS.hrStorageType, OIDS.hrStorageAllocationUnits, OIDS.hrStorageSize, OIDS.hrStorageUsed];
+
+/** What one poll asks for: the system scalars (one Get), then these columns walked side by side. */
+export function snmpPollObjects(counters: 'auto' | '32-bit' = 'auto'): { scalars: readonly string[]; columns: readonly string[] } {
+  return { scalars: SYSTEM, columns: [...IF_TABLE, ...IFX_LABELS, ...(counters === 'auto' ? [...IFX_COUNTERS, ...IN_PACKETS, ...OUT_PACKETS] : []), ...LOAD] };
+}
 
 /**
  * One poll of a device over SNMP: a Get of the system scalars, then one side-by-side bulk
@@ -38,21 +46,22 @@ export async function pollDeviceBySnmp(settings: SnmpSettings, options: SnmpPoll
   const clock = options.clock ?? (() => new Date());
   const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
   const session = SnmpSession.open(settings);
-  const expired = new SnmpTimeoutError(`${session.target}: the poll did not finish within its ${deadlineMs} ms deadline`, session.target);
+  // Made only when needed: an Error captures a stack, and most polls end in time.
+  const expired = () => new SnmpTimeoutError(`${session.target}: the poll did not finish within its ${deadlineMs} ms deadline`, session.target);
   let timer: NodeJS.Timeout | undefined;
   let late = false;
   const deadline = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(() => {
       late = true;
       session.close();
-      reject(expired);
+      reject(expired());
     }, deadlineMs);
   });
   try {
     return await Promise.race([readDevice(session, clock, options.counters ?? 'auto'), deadline]);
   } catch (error) {
     // Closing the session fails the requests still out; the deadline is the reason, not them.
-    throw late ? expired : error;
+    throw late ? expired() : error;
   } finally {
     clearTimeout(timer);
     session.close();
@@ -64,8 +73,7 @@ async function readDevice(session: SnmpSession, clock: () => Date, counters: 'au
   const takenAt = clock();
   const sysUpTimeHundredths = numberValue(upTime);
   if (sysUpTimeHundredths === undefined) throw new SnmpError(`${session.target} has no sysUpTime.0: not an SNMPv2-MIB agent`, session.target);
-  const columns = [...IF_TABLE, ...IFX_LABELS, ...(counters === 'auto' ? IFX_COUNTERS : []), ...LOAD];
-  const walked = await session.walkColumns(columns);
+  const walked = await session.walkColumns(snmpPollObjects(counters).columns);
   const byRow = (oid: string): Map<number, SnmpVarbind> => new Map((walked.get(oid) ?? []).map((varbind) => [rowIndex(varbind.oid), varbind]));
   const engineBoots = numberValue(boots);
   const engineSeconds = numberValue(engineTime);
@@ -86,7 +94,12 @@ async function readDevice(session: SnmpSession, clock: () => Date, counters: 'au
 type Column = (oid: string) => Map<number, SnmpVarbind>;
 
 function interfacesOf(column: Column): InterfaceSample[] {
-  const c = Object.fromEntries([...IF_TABLE, ...IFX_LABELS, ...IFX_COUNTERS].map((oid) => [oid, column(oid)]));
+  const c = Object.fromEntries([...IF_TABLE, ...IFX_LABELS, ...IFX_COUNTERS, ...IN_PACKETS, ...OUT_PACKETS].map((oid) => [oid, column(oid)]));
+  // Unicast + multicast + broadcast, kept to 64 bits so the sum wraps like one Counter64; none without the unicast column.
+  const packets = (oids: readonly string[], ifIndex: number): bigint | undefined => {
+    if (counterValue(c[oids[0]].get(ifIndex)) === undefined) return undefined;
+    return oids.reduce((sum, oid) => sum + (counterValue(c[oid].get(ifIndex)) ?? 0n), 0n) % TWO_64;
+  };
   const samples: InterfaceSample[] = [];
   for (const [ifIndex, descrVarbind] of c[OIDS.ifDescr]) {
     const hcIn = counterValue(c[OIDS.ifHCInOctets].get(ifIndex));
@@ -100,6 +113,8 @@ function interfacesOf(column: Column): InterfaceSample[] {
     const speed = numberValue(c[OIDS.ifSpeed].get(ifIndex));
     const discontinuity = numberValue(c[OIDS.ifCounterDiscontinuityTime].get(ifIndex));
     const counter = (oid: string): bigint => counterValue(c[oid].get(ifIndex)) ?? 0n;
+    const inPackets = packets(IN_PACKETS, ifIndex);
+    const outPackets = packets(OUT_PACKETS, ifIndex);
     samples.push({
       ifIndex,
       name: textValue(c[OIDS.ifName].get(ifIndex)) || descr,
@@ -116,6 +131,8 @@ function interfacesOf(column: Column): InterfaceSample[] {
       outErrors: counter(OIDS.ifOutErrors),
       inDiscards: counter(OIDS.ifInDiscards),
       outDiscards: counter(OIDS.ifOutDiscards),
+      ...(inPackets === undefined ? {} : { inPackets }),
+      ...(outPackets === undefined ? {} : { outPackets }),
       ...(discontinuity === undefined ? {} : { discontinuityHundredths: discontinuity }),
     });
   }

@@ -197,13 +197,20 @@ function toVarbind(varbind: snmp.Varbind): SnmpVarbind {
   return { oid: varbind.oid, type: varbind.type ?? snmp.ObjectType.Null, value: varbind.value };
 }
 
-/** Numeric OID order, on the dotted strings net-snmp returns. */
+/** Numeric OID order, on the dotted strings net-snmp returns; read in place, since a walk compares every varbind. */
 export function compareOids(a: string, b: string): number {
-  const left = a.split('.');
-  const right = b.split('.');
-  for (let i = 0; i < Math.min(left.length, right.length); i++) {
-    const difference = Number(left[i]) - Number(right[i]);
-    if (difference !== 0) return difference;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    let left = 0;
+    let right = 0;
+    for (let code = a.charCodeAt(i); i < a.length && code !== 46; code = a.charCodeAt(++i)) left = left * 10 + code - 48;
+    for (let code = b.charCodeAt(j); j < b.length && code !== 46; code = b.charCodeAt(++j)) right = right * 10 + code - 48;
+    if (left !== right) return left - right;
+    i++;
+    j++;
   }
-  return left.length - right.length;
+  const leftDone = i >= a.length;
+  const rightDone = j >= b.length;
+  return leftDone === rightDone ? 0 : leftDone ? -1 : 1;
 }
