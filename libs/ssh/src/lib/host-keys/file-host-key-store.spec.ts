@@ -24,6 +24,15 @@ describe('FileHostKeyStore', () => {
     expect(await new FileHostKeyStore(path).get('[10.0.0.2]:2222')).toEqual({ algorithm: 'ssh-rsa', base64: 'AAAA2' });
   });
 
+  it('replaces a changed key in place, keeping the others', async () => {
+    const path = join(dir, 'known_hosts');
+    const store = new FileHostKeyStore(path);
+    await store.set('r1', { algorithm: 'ssh-ed25519', base64: 'OLD' });
+    await store.set('r2', { algorithm: 'ssh-ed25519', base64: 'R2' });
+    await store.set('r1', { algorithm: 'ssh-ed25519', base64: 'NEW' });
+    expect(await readFile(path, 'utf8')).toBe('r1 ssh-ed25519 NEW\nr2 ssh-ed25519 R2\n');
+  });
+
   it('reads an existing OpenSSH known_hosts with comments and several names per line', async () => {
     const path = join(dir, 'known_hosts');
     await writeFile(path, '# seeded\nrouter1,10.1.1.1 ssh-ed25519 AAAAkey\n');

@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { HostKey } from './host-key';
 import type { HostKeyStore } from './host-key-store';
@@ -20,10 +20,19 @@ export class FileHostKeyStore implements HostKeyStore {
 
   async set(name: string, key: HostKey): Promise<void> {
     const keys = await this.load();
+    const replacing = keys.has(name);
     keys.set(name, key);
-    const text = [...keys].map(([entry, k]) => `${entry} ${k.algorithm} ${k.base64}\n`).join('');
-    this.writing = this.writing.then(() => this.writeAtomically(text));
+    const line = `${name} ${key.algorithm} ${key.base64}\n`;
+    // A first-seen key is one appended line (a fleet's first backup stays linear); a
+    // replaced key rewrites the file atomically so the old key is gone.
+    const whole = () => [...keys].map(([entry, k]) => `${entry} ${k.algorithm} ${k.base64}\n`).join('');
+    this.writing = this.writing.then(() => (replacing ? this.writeAtomically(whole()) : this.append(line)));
     await this.writing;
+  }
+
+  private async append(line: string): Promise<void> {
+    await mkdir(dirname(this.path), { recursive: true, mode: 0o700 });
+    await appendFile(this.path, line, { mode: 0o600 });
   }
 
   private load(): Promise<Map<string, HostKey>> {
