@@ -167,6 +167,11 @@ describe('loadConfig', () => {
     expect(error.message).not.toContain(secret);
   });
 
+  it('names a malformed NETKEEP_INVENTORY_URL, and defaults it to this process', () => {
+    expect(() => embedded({ NETKEEP_INVENTORY_URL: 'inventory:3000' })).toThrow(/NETKEEP_INVENTORY_URL must be an http\(s\) URL/);
+    expect(embedded({ PORT: '3100' }).inventoryUrl).toBe('http://127.0.0.1:3100');
+  });
+
   it('documents every variable it reads', () => {
     expect(CONFIG_VARIABLES.map((v) => v.name)).toEqual([
       'NETKEEP_HOST',
@@ -178,6 +183,7 @@ describe('loadConfig', () => {
       'NETKEEP_SECRET_KEY',
       'NETKEEP_ADMIN_TOKEN',
       'NETKEEP_SERVICE_TOKEN',
+      'NETKEEP_INVENTORY_URL',
       'NETKEEP_LOG_LEVEL',
       'NETKEEP_BODY_LIMIT_MB',
     ]);
