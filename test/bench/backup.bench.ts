@@ -5,7 +5,8 @@ import { deleteRedisKeys, startTestApp, type TestApp } from '@netkeep/core';
 import { runOnDevices, type DeviceTarget } from '@netkeep/ssh';
 import Redis from 'ioredis';
 import { printTable } from './support/bench-table';
-import { startLabProcess, type LabInventoryDevice, type LabProcess } from './support/lab-process';
+import type { LabInventoryDevice } from '@netkeep/device-lab';
+import { startLabProcess, type LabProcess } from '@netkeep/testing';
 
 /**
  * Backup throughput end to end beside libs/ssh's bare runner, over the same lab devices in the

@@ -1,7 +1,8 @@
 import { Command } from 'commander';
 import { DeviceSession, findPlatform, requirePlatform, type DeviceTarget } from '@netkeep/ssh';
 import { printTable, timedPool } from './support/bench-table';
-import { startLabProcess, type LabInventoryDevice } from './support/lab-process';
+import type { LabInventoryDevice } from '@netkeep/device-lab';
+import { startLabProcess } from '@netkeep/testing';
 import { rawFetchConfig } from './support/raw-ssh2-fetch';
 
 /**

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { bareSnmpPoll } from './support/bare-snmp-poll';
 import { printTable, timedPool } from './support/bench-table';
-import { startLabProcess } from './support/lab-process';
+import { startLabProcess } from '@netkeep/testing';
 
 /**
  * Polls through the telemetry service — a BullMQ job per poll, the worker, SNMP, rates, the

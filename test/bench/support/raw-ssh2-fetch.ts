@@ -1,6 +1,6 @@
 import { Client } from 'ssh2';
 import type { PlatformDefinition } from '@netkeep/ssh';
-import type { LabInventoryDevice } from './lab-process';
+import type { LabInventoryDevice } from '@netkeep/device-lab';
 
 /**
  * The reference a benchmark compares libs/ssh against: ssh2 and nothing else. Connect,

@@ -4,17 +4,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LabInventoryDevice } from '@netkeep/device-lab';
-import { startDeviceLabProcess, type DeviceLabProcess } from './device-lab-process';
+import { startLabProcess, type LabProcess } from '@netkeep/testing';
 import { runNetkeep, runNetkeepInTerminal } from './netkeep-process';
 
 describe('netkeep against the device lab', () => {
-  let lab: DeviceLabProcess;
+  let lab: LabProcess;
   let workDir: string;
   let healthy: LabInventoryDevice;
   let refusing: LabInventoryDevice;
 
   beforeAll(async () => {
-    lab = await startDeviceLabProcess({ devices: 2, platforms: 'cisco_ios', faults: 'auth-fail:1' });
+    lab = await startLabProcess(['--devices', '2', '--port', '0', '--platforms', 'cisco_ios', '--faults', 'auth-fail:1']);
     workDir = await mkdtemp(join(tmpdir(), 'netkeep-cli-e2e-'));
     const found = lab.devices.find((device) => device.platform === 'cisco_ios' && device.faults.length === 0);
     const authFail = lab.devices.find((device) => device.faults.includes('auth-fail'));

@@ -3,7 +3,7 @@ import { QueueConnections, startTestApp, type TestApp } from '@netkeep/core';
 import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LabInventoryPort, type LabDeviceRecord } from '../testing/lab-inventory-port';
-import { startLabProcess, type LabProcess } from '../testing/lab-process';
+import { startLabProcess, type LabProcess } from '@netkeep/testing';
 import { percentile, waitFor } from '../testing/spec-helpers';
 import { PollQueue } from './polling/poll-queue';
 import { TelemetryStateStore } from './state/telemetry-state.store';

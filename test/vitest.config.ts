@@ -1,0 +1,4 @@
+import { projectTestConfig } from '../vitest.shared';
+
+/** The e2e suite: real platform and lab processes, one file at a time; benchmarks are not tests. */
+export default projectTestConfig(__dirname, { include: ['e2e/**/*.spec.ts'], fileParallelism: false, testTimeout: 180_000 });
