@@ -8,7 +8,8 @@ export const LAB_TAG = 'lab';
 /**
  * The device lab's inventory file (`npm run lab -- --inventory <file>`):
  * `{generatedAt, lab: {control}, devices: [{name, host, port, platform, username, password, enableSecret?, faults}]}`.
- * Each distinct username/password/enable secret becomes one credential (`lab-<username>-<n>`).
+ * Each distinct username/password/enable secret becomes one credential (`lab-<username>-<n>`);
+ * a device's SNMP agent is imported as v2c with its community (the cheaper poll).
  */
 export function parseLabInventory(content: unknown): ImportRow[] {
   const document = loadDocument(content);
@@ -27,6 +28,7 @@ export function parseLabInventory(content: unknown): ImportRow[] {
       port: asInteger(entry['port']),
       platform: entry['platform'],
       tags: [LAB_TAG],
+      snmp: labSnmp(entry['snmp']),
     });
     return {
       row: position,
@@ -41,4 +43,10 @@ export function parseLabInventory(content: unknown): ImportRow[] {
       },
     };
   });
+}
+
+/** The lab's `snmp: {port, community, v3}` as the device's SNMP settings; absent when the lab lists none. */
+function labSnmp(snmp: unknown): Record<string, unknown> | undefined {
+  if (!isRecord(snmp)) return undefined;
+  return { version: '2c', port: asInteger(snmp['port']), community: asText(snmp['community']) };
 }

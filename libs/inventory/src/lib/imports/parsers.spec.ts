@@ -192,7 +192,7 @@ describe('device lab inventory parser', () => {
     expect(rows[0]).toEqual({
       row: 1,
       name: 'lab-ios-01',
-      device: { name: 'lab-ios-01', host: '127.20.0.1', port: 40001, platform: 'cisco_ios', tags: ['lab'] },
+      device: { name: 'lab-ios-01', host: '127.20.0.1', port: 40001, platform: 'cisco_ios', tags: ['lab'], snmp: { version: '2c', port: 41001, community: 'lab-ro-5c1e' } },
       credential: { kind: 'inline', username: 'netkeep', password: 'lab-pass-e41b', enableSecret: 'lab-enable-77aa', namePrefix: 'lab' },
     });
     expect(rows[3].credential).toEqual({ kind: 'inline', username: 'netkeep', password: 'lab-pass-e41b', namePrefix: 'lab' });
