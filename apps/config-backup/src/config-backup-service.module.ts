@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { createBackupDomain, type BackupModuleOptions, type InventoryPortBinding } from '@netkeep/backup';
+import { createBackupDomain, type BackupModuleOptions } from '@netkeep/backup';
+import type { InventoryPortBinding } from '@netkeep/contracts';
 import { mountDomains, type NetkeepConfig } from '@netkeep/core';
 
 export interface ConfigBackupServiceOptions {

@@ -1,13 +1,14 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { mountDomains, type NetkeepConfig } from '@netkeep/core';
-import { createTelemetryDomain, type TelemetryInventoryBinding, type TelemetryModuleOptions } from '@netkeep/telemetry';
+import type { InventoryPortBinding } from '@netkeep/contracts';
+import { createTelemetryDomain, type TelemetryModuleOptions } from '@netkeep/telemetry';
 
 export interface TelemetryServiceOptions {
   /**
    * How this service reaches the inventory service: an InventoryPort over HTTP with the
    * service token (the device list and GET /api/v1/internal/devices/:id/connection).
    */
-  inventory: TelemetryInventoryBinding;
+  inventory: InventoryPortBinding;
   /** Overrides of the NETKEEP_TELEMETRY_* configuration (specs). */
   config?: TelemetryModuleOptions['config'];
   env?: TelemetryModuleOptions['env'];

@@ -55,7 +55,7 @@ export { SearchTimeoutError } from './lib/search/search-errors';
 export { SEARCH_PATTERN_MAX_LENGTH, validateSearchPattern } from './lib/search/search-pattern';
 
 // the backup domain: module, settings, runs, jobs, syslog, webhooks
-export { BackupModule, createBackupDomain, type BackupModuleOptions, type InventoryPortBinding } from './lib/backup.module';
+export { BackupModule, createBackupDomain, type BackupModuleOptions } from './lib/backup.module';
 export { BACKUP_CONFIG_VARIABLES, BACKUP_ROLES, loadBackupSettings, type BackupRole, type BackupSettings } from './lib/backup.config';
 export { ARCHIVE_QUEUE, BACKUP_QUEUE, BACKUP_SETTINGS, SCHEDULES_QUEUE, TRIGGERS_QUEUE, WEBHOOKS_QUEUE } from './lib/backup.constants';
 export { backupRunsMigrations, DEFAULT_POLICY } from './lib/backup-runs.migrations';

@@ -22,3 +22,4 @@ export * from './lib/backup/config-version.dto';
 export * from './lib/backup/webhook.dto';
 export * from './lib/telemetry/telemetry-settings.dto';
 export * from './lib/telemetry/telemetry-device.dto';
+export * from './lib/ports/inventory-port.binding';

@@ -14,7 +14,7 @@ export { parseJunosInterfaces } from './lib/cli/show-interfaces-junos';
 export { PACKET_COUNTERS, type PacketCounterName } from './lib/device-sample';
 
 // the telemetry domain: module, configuration, polling, state
-export { TelemetryModule, createTelemetryDomain, type TelemetryModuleOptions, type TelemetryInventoryBinding } from './lib/telemetry.module';
+export { TelemetryModule, createTelemetryDomain, type TelemetryModuleOptions } from './lib/telemetry.module';
 export { telemetryMigrations } from './lib/telemetry.migrations';
 export { TELEMETRY_CONFIG_VARIABLES, TELEMETRY_ROLES, loadTelemetryConfig, pollDeadlineMs, type TelemetryConfig, type TelemetryRole } from './lib/telemetry.config';
 export { TELEMETRY_CONFIG, TELEMETRY_POLL_QUEUE } from './lib/telemetry.constants';

@@ -1,6 +1,6 @@
-import { INVENTORY_PORT, type InventoryPort } from '@netkeep/contracts';
+import { INVENTORY_PORT, type InventoryPortBinding } from '@netkeep/contracts';
 import { Clock, CONFIG, DATABASE, LOGGER, QueueModule, type NetkeepConfig, type NetkeepDatabase, type NetkeepDomain, type NetkeepLogger } from '@netkeep/core';
-import { type DynamicModule, type ForwardReference, type InjectionToken, Module, type Provider, type Type } from '@nestjs/common';
+import { type DynamicModule, Module, type Provider } from '@nestjs/common';
 import { join } from 'node:path';
 import { ConfigArchive } from './archive/config-archive';
 import { backupMigrations } from './backup.migrations';
@@ -29,19 +29,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
 import { WebhooksRepository } from './webhooks/webhooks.repository';
 import { WebhooksService } from './webhooks/webhooks.service';
 
-type ModuleImport = Type<unknown> | DynamicModule | Promise<DynamicModule> | ForwardReference;
 
-/**
- * How the backup domain reaches the inventory (it never imports the inventory lib): the
- * inventory module's in-process port in the platform, an HTTP client in the config-backup
- * service, a lab port in specs. `imports` are the modules the binding needs.
- */
-export type InventoryPortBinding = { imports?: ModuleImport[] } & (
-  | { useValue: InventoryPort }
-  | { useClass: Type<InventoryPort> }
-  | { useExisting: InjectionToken }
-  | { useFactory: (...args: never[]) => InventoryPort | Promise<InventoryPort>; inject?: InjectionToken[] }
-);
 
 export interface BackupModuleOptions {
   inventory: InventoryPortBinding;

@@ -1,6 +1,6 @@
-import { INVENTORY_PORT, type InventoryPort } from '@netkeep/contracts';
+import { INVENTORY_PORT, type InventoryPortBinding } from '@netkeep/contracts';
 import { QueueModule, type NetkeepDomain } from '@netkeep/core';
-import { type DynamicModule, type ForwardReference, type InjectionToken, Module, type Provider, type Type } from '@nestjs/common';
+import { type DynamicModule, Module, type Provider } from '@nestjs/common';
 import { TelemetryDevicesController } from './http/telemetry-devices.controller';
 import { TelemetryDevicesService } from './http/telemetry-devices.service';
 import { TelemetryMetrics } from './metrics/telemetry-metrics';
@@ -15,23 +15,10 @@ import { TELEMETRY_CONFIG } from './telemetry.constants';
 import { loadTelemetryConfig, type TelemetryConfig } from './telemetry.config';
 import { telemetryMigrations } from './telemetry.migrations';
 
-type ModuleImport = Type<unknown> | DynamicModule | Promise<DynamicModule> | ForwardReference;
 
-/**
- * How the telemetry domain reaches the inventory (it never imports the inventory lib): the
- * inventory module's in-process port in the platform, an HTTP client in the telemetry
- * service, a lab port in specs. `imports` are the modules the binding needs.
- */
-export type TelemetryInventoryBinding = { imports?: ModuleImport[] } & (
-  | { useValue: InventoryPort }
-  | { useClass: Type<InventoryPort> }
-  | { useExisting: InjectionToken }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Nest factories take whatever they inject
-  | { useFactory: (...args: any[]) => InventoryPort | Promise<InventoryPort>; inject?: InjectionToken[] }
-);
 
 export interface TelemetryModuleOptions {
-  inventory: TelemetryInventoryBinding;
+  inventory: InventoryPortBinding;
   /** Overrides of the configuration read from the environment (specs, benchmarks). */
   config?: Partial<TelemetryConfig>;
   /** Where the NETKEEP_TELEMETRY_* variables are read; default process.env. */
