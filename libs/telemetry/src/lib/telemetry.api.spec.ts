@@ -206,8 +206,9 @@ describe('telemetry service against the device lab', () => {
   });
 
   it('keeps an hour of history per interface at poll resolution, bounded, oldest first', async () => {
-    const settings = await app.request('PUT', `/api/v1/telemetry/devices/${id(junos)}/settings`, { token: operator, body: { intervalSeconds: 10 } });
-    expect(settings).toMatchObject({ status: 200, body: { intervalSeconds: 10, defaultInterval: false, enabled: true, source: 'auto' } });
+    // Scheduled polls off: they would run on the real clock between the steps of the frozen lab clock.
+    const settings = await app.request('PUT', `/api/v1/telemetry/devices/${id(junos)}/settings`, { token: operator, body: { intervalSeconds: 10, enabled: false } });
+    expect(settings).toMatchObject({ status: 200, body: { intervalSeconds: 10, defaultInterval: false, enabled: false, source: 'auto' } });
     const link = links(junos).find((each) => each.adminUp) as LabInterface;
     const ifName = link.name;
     for (let step = 0; step <= 12; step++) {
@@ -225,6 +226,8 @@ describe('telemetry service against the device lab', () => {
     const missing = await app.request('GET', `/api/v1/telemetry/devices/${id(junos)}/interfaces/nope0/history`, { token: viewer });
     expect(missing.status).toBe(404);
     expect(missing.body.message).toMatch(/has no interface "nope0" in its telemetry; it has /);
+    const restored = await app.request('PUT', `/api/v1/telemetry/devices/${id(junos)}/settings`, { token: operator, body: { intervalSeconds: null, enabled: true } });
+    expect(restored.body).toMatchObject({ enabled: true, defaultInterval: true });
   });
 
   it('validates settings, needs operator to change them, and 404s an unknown device', async () => {
