@@ -1,19 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { InventoryTestApp } from '../testing/inventory-test-app';
+import { describe, expect, it } from 'vitest';
+import { InventoryTestApp, useInventoryTestApp } from '../testing/inventory-test-app';
 import { ALL_SECRETS, SECRETS } from '../testing/test-secrets';
 
 describe.each(['sqlite', 'postgres'] as const)('credentials API on %s', (kind) => {
   let t: InventoryTestApp;
-
-  beforeAll(async () => {
-    t = await InventoryTestApp.start(kind);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
-  beforeEach(async () => {
-    await t.reset();
-  });
+  useInventoryTestApp(kind, (app) => (t = app));
 
   const device = (name: string, fields: Record<string, unknown>) =>
     t.call('POST', '/api/v1/devices', { body: { name, host: '192.0.2.1', platform: 'ios', ...fields } });

@@ -1,8 +1,8 @@
 import type { DevicePageDto } from '@netkeep/contracts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { InventoryTestApp } from '../testing/inventory-test-app';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { InventoryTestApp, useInventoryTestApp } from '../testing/inventory-test-app';
 import { ALL_SECRETS } from '../testing/test-secrets';
 
 const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', name), 'utf8');
@@ -20,16 +20,7 @@ function nornirDocument(): string {
 
 describe.each(['sqlite', 'postgres'] as const)('device import and export on %s', (kind) => {
   let t: InventoryTestApp;
-
-  beforeAll(async () => {
-    t = await InventoryTestApp.start(kind);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
-  beforeEach(async () => {
-    await t.reset();
-  });
+  useInventoryTestApp(kind, (app) => (t = app));
 
   const devices = async (query = '') => (await t.call<DevicePageDto>('GET', `/api/v1/devices?limit=1000${query}`, { as: 'viewer' })).body.results;
   const connection = async (id: string) => (await t.call('GET', `/api/v1/internal/devices/${id}/connection`, { as: 'service' })).body;

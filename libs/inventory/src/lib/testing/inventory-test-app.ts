@@ -1,4 +1,5 @@
 import { startTestApp, type TestApp, type TestDatabaseKind, type TestResponse } from '@netkeep/core';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { inventoryDomain } from '../inventory.module';
 import { INVENTORY_TABLES } from '../store/inventory.tables';
 
@@ -95,4 +96,19 @@ export class InventoryTestApp {
   close(): Promise<void> {
     return this.app.close();
   }
+}
+
+/** One app per suite on `kind`, handed to `use` once started; the store is emptied before each test. */
+export function useInventoryTestApp(kind: TestDatabaseKind, use: (app: InventoryTestApp) => void): void {
+  let app: InventoryTestApp | undefined;
+  beforeAll(async () => {
+    app = await InventoryTestApp.start(kind);
+    use(app);
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+  beforeEach(async () => {
+    await app?.reset();
+  });
 }
