@@ -1,5 +1,6 @@
 import { type DynamicModule, type ForwardReference, Module, type Provider, type Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ import { loadConfig } from '../config/load-config';
 import type { NetkeepConfig, NetkeepMode } from '../config/netkeep-config';
 import { bootstrapNetkeepApp } from '../http/bootstrap-netkeep-app';
 import { createLogger } from '../logging/create-logger';
+import { deleteRedisKeys } from '../queue/delete-redis-keys';
 import { mountDomains, type NetkeepDomain } from '../netkeep-domain';
 import { createLogCapture, type LogCapture } from './log-capture';
 import { createTestDatabase, type TestDatabase, type TestDatabaseKind } from './test-database';
@@ -19,6 +21,8 @@ export interface TestAppOptions {
   /** A kind gets a fresh database destroyed on close; a TestDatabase is used and left alone. Default sqlite. */
   database?: TestDatabaseKind | TestDatabase;
   domains?: NetkeepDomain[];
+  /** An app's own root module (a service's composition root) instead of one built from `domains`. */
+  module?: (config: NetkeepConfig) => DynamicModule;
   /** Extra test-only controllers and providers in the root module. */
   controllers?: Type<unknown>[];
   providers?: Provider[];
@@ -81,7 +85,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
 
   @Module({})
   class TestRootModule {}
-  const root: DynamicModule = {
+  const root: DynamicModule = options.module?.(config) ?? {
     module: TestRootModule,
     imports: mountDomains(config, options.domains ?? [], { logger, clock: options.clock }) as Array<
       Type<unknown> | DynamicModule | ForwardReference
@@ -126,6 +130,14 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     },
     close: async () => {
       await app.close();
+      // The app's keys go with it; an app pointed at a Redis that is down has none to remove.
+      const redis = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+      redis.on('error', () => undefined);
+      await redis
+        .connect()
+        .then(() => deleteRedisKeys(redis, config.redisPrefix))
+        .catch(() => undefined);
+      redis.disconnect();
       if (ownsDatabase) await database.destroy();
       if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
