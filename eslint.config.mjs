@@ -11,7 +11,9 @@ const depConstraints = [
   { sourceTag: 'type:lab', onlyDependOnLibsWithTags: [] },
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:infra', 'type:lab'] },
   // End-to-end suites, benchmarks and their tools drive everything from outside.
-  { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:contracts', 'type:lab', 'type:testing'] },
+  { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:contracts', 'type:lab', 'type:testing', 'type:tooling'] },
+  // Workspace tooling (bundling, images, the Nx plugin) builds the apps; it never imports them.
+  { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:tooling', 'type:infra'] },
   { sourceTag: 'scope:cluster', notDependOnLibsWithTags: ['scope:devices'] },
 ];
 

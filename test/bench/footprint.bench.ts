@@ -7,6 +7,7 @@ import { PlatformProcess, waitFor } from '../e2e/support/platform-process';
 import { printTable } from './support/bench-table';
 import type { LabInventoryDevice } from '@netkeep/device-lab';
 import { startLabProcess } from '@netkeep/testing';
+import { NODE_RUNTIME_FLAGS } from '@netkeep/build-tools';
 
 /**
  * Memory footprint of the platform process (`npm start`, embedded mode), read from
@@ -19,8 +20,9 @@ import { startLabProcess } from '@netkeep/testing';
  *   the generated extras' telemetry switched off, backing up the lab's devices while polling
  *   them; the highest VmRSS sampled and VmHWM.
  *
- * The reference is a bare `node -r @swc-node/register -e "setInterval(()=>{},1e3)"` in the same
- * run. The last line is `ratio:` platform idle RSS over the bare node RSS.
+ * The platform runs as `npm start` runs it: the bundle on plain node with NODE_RUNTIME_FLAGS.
+ * The reference is a bare `node <same flags> -e "setInterval(()=>{},1e3)"` in the same run.
+ * The last line is `ratio:` platform idle RSS over the bare node RSS.
  */
 const options = new Command('bench:footprint')
   .option('--registered <n>', 'devices registered for the idle figure', (v) => Number.parseInt(v, 10), 1000)
@@ -67,9 +69,9 @@ const window = (seconds: number) => new Promise((done) => setTimeout(done, secon
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const mb = (bytes: number) => (bytes / MB).toFixed(1);
 
-/** The bare reference: an idle node with the same loader, measured after the same kind of window. */
-async function bareNodeRss(loader: string[] = ['-r', '@swc-node/register']): Promise<number> {
-  const child = spawn(process.execPath, [...loader, '-e', 'setInterval(()=>{},1e3); console.log("ready")'], {
+/** The bare reference: an idle node with the same flags, measured after the same kind of window. */
+async function bareNodeRss(): Promise<number> {
+  const child = spawn(process.execPath, [...NODE_RUNTIME_FLAGS, '-e', 'setInterval(()=>{},1e3); console.log("ready")'], {
     cwd: WORKSPACE,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -96,8 +98,7 @@ function generatedInventory(devices: readonly LabInventoryDevice[], registered: 
 
 async function main(): Promise<void> {
   const bare = await bareNodeRss();
-  const plain = await bareNodeRss([]);
-  console.log(`bare node (-r @swc-node/register, idle): ${mb(bare)} MB RSS; without the loader: ${mb(plain)} MB`);
+  console.log(`bare node (${NODE_RUNTIME_FLAGS.join(' ')}, idle): ${mb(bare)} MB RSS`);
 
   const lab = await startLabProcess(['--devices', String(options.devices), '--addressing', 'ports', '--port', '0', '--snmp-port', '0'], 120_000);
   const platform = await PlatformProcess.start();
@@ -150,8 +151,7 @@ async function main(): Promise<void> {
         'goal MB': `< ${GOAL_BUSY_MB}`,
         verdict: Math.max(busyPeak, busyHwm) < GOAL_BUSY_MB * MB ? 'met' : 'MISSED',
       },
-      { measure: 'bare node, same loader, idle', 'RSS MB': mb(bare), 'goal MB': '-', verdict: 'reference' },
-      { measure: 'bare node, no loader, idle', 'RSS MB': mb(plain), 'goal MB': '-', verdict: 'context' },
+      { measure: 'bare node, same flags, idle', 'RSS MB': mb(bare), 'goal MB': '-', verdict: 'reference' },
     ]);
     console.log(`ratio: ${(idle / bare).toFixed(2)}`);
   } finally {

@@ -1,8 +1,10 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { bundleApp, NODE_RUNTIME_FLAGS } from '@netkeep/build-tools';
 import { deleteRedisKeys } from '@netkeep/core';
 import Redis from 'ioredis';
 
@@ -83,8 +85,22 @@ export async function waitFor<T>(what: string, check: () => Promise<T | undefine
   }
 }
 
+let platformBundle: Promise<string> | undefined;
+
 /**
- * The real platform (`npm start`: apps/platform/src/main.ts) in its own process, on a fresh data
+ * The platform as `npm start` runs it: bundled, then plain node with the runtime flags. Built
+ * once per test process into a directory of its own, so parallel suites never share a half-written bundle.
+ */
+function bundledPlatform(): Promise<string> {
+  platformBundle ??= bundleApp('platform', { outputDir: join(WORKSPACE, 'dist', 'test-bundles', `${process.pid}-${randomBytes(4).toString('hex')}`) }).then((report) => {
+    process.once('exit', () => rmSync(report.outputDir, { recursive: true, force: true }));
+    return join(report.outputDir, 'main.js');
+  });
+  return platformBundle;
+}
+
+/**
+ * The real platform (`npm start`: the bundled apps/platform) in its own process, on a fresh data
  * dir, its own Redis prefix, a free port and a known admin token. `restart()` keeps the data dir,
  * prefix and token; `dispose()` stops it and deletes the data dir and its Redis keys.
  */
@@ -127,7 +143,7 @@ export class PlatformProcess {
   }
 
   private async launch(): Promise<void> {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/platform/src/main.ts'], {
+    const child = spawn(process.execPath, [...NODE_RUNTIME_FLAGS, await bundledPlatform()], {
       cwd: WORKSPACE,
       env: {
         PATH: process.env['PATH'],
