@@ -47,8 +47,8 @@ describe('the platform process through its REST API, against a device lab proces
   beforeAll(async () => {
     [lab, platform, receiver] = await Promise.all([
       startLabProcess(['--devices', '20', '--addressing', 'ports', '--port', '0', '--snmp-port', '0']),
-      // /metrics shows only scheduled devices; schedules follow the inventory every SYNC_SECONDS.
-      PlatformProcess.start({ env: { NETKEEP_TELEMETRY_SYNC_SECONDS: '2' } }),
+      // An hour between periodic syncs: imported devices must reach telemetry through the inventory's change announcement.
+      PlatformProcess.start({ env: { NETKEEP_TELEMETRY_SYNC_SECONDS: '3600' } }),
       WebhookReceiver.start(),
     ]);
   }, 120_000);
@@ -57,11 +57,17 @@ describe('the platform process through its REST API, against a device lab proces
     await Promise.allSettled([platform?.dispose(), lab?.stop(), receiver?.close()]);
   }, 60_000);
 
-  it('imports the lab devices', async () => {
+  it('imports the lab devices, and telemetry schedules them within seconds', async () => {
     const imported = await platform.api.post<{ created: number; updated: number }>('/devices/import?format=lab', labInventory(lab));
     expect(imported).toMatchObject({ created: 20, updated: 0 });
     devices = await listDevices(platform.api);
     expect(devices.map((device) => device.name).sort()).toEqual(lab.devices.map((device) => device.name).sort());
+    const scheduled = await waitFor('telemetry to schedule every imported device', async () => {
+      const listing = await platform.api.get<{ results: { nextPollAt: string | null }[] }>('/telemetry/devices?limit=100');
+      const next = listing.results.filter((device) => device.nextPollAt !== null);
+      return next.length === devices.length ? next : undefined;
+    }, 10_000);
+    expect(scheduled).toHaveLength(20);
   });
 
   it('backs every device up, serves a configuration, and after a change on one device the diff, search and a signed webhook show exactly that change', async () => {

@@ -89,6 +89,25 @@ export class QueueConnections implements BeforeApplicationShutdown, OnApplicatio
     return worker;
   }
 
+  /** Publishes `message` on a channel under the key prefix; other processes on the same Redis hear it. */
+  async publish(channel: string, message = ''): Promise<void> {
+    await this.commands.publish(`${this.keyPrefix}${channel}`, message);
+  }
+
+  /**
+   * Calls `listener` for every message on a channel under the key prefix, on a connection of
+   * its own (a subscribed connection can do nothing else). Resubscribes after a Redis restart;
+   * messages sent while disconnected are lost, so listeners must only speed up what a periodic
+   * task does anyway.
+   */
+  subscribe(channel: string, listener: (message: string) => void): void {
+    this.assertOpen();
+    const name = `${this.keyPrefix}${channel}`;
+    const connection = this.connect(`subscription ${channel}`);
+    connection.on('message', (from: string, message: string) => from === name && listener(message));
+    void connection.subscribe(name).catch((error: Error) => this.logger.warn({ err: error, channel }, `cannot subscribe to ${channel}: ${error.message}`));
+  }
+
   /** Workers stop taking jobs and finish the ones they hold, within the timeout; then they are closed by force (their jobs stall and another worker picks them up). */
   async closeWorkers(timeoutMs = DEFAULT_WORKER_CLOSE_TIMEOUT_MS): Promise<void> {
     const workers = this.workers.splice(0);

@@ -1,4 +1,4 @@
-import type { NetkeepDomain } from '@netkeep/core';
+import { QueueModule, type NetkeepDomain } from '@netkeep/core';
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
@@ -20,6 +20,7 @@ import { InProcessInventoryPort } from './port/in-process-inventory.port';
 import { SitesController } from './sites/sites.controller';
 import { SitesRepository } from './sites/sites.repository';
 import { SitesService } from './sites/sites.service';
+import { InventoryChanges } from './shared/inventory-changes';
 import { InventoryStore } from './store/inventory-store';
 
 /**
@@ -27,6 +28,7 @@ import { InventoryStore } from './store/inventory-store';
  * /api/v1, and the internal connection endpoint for netkeep's services. Needs CoreModule.
  */
 @Module({
+  imports: [QueueModule],
   // Import and export before DevicesController, so their static paths read first in the route list.
   controllers: [DeviceImportController, DeviceExportController, DevicesController, SitesController, CredentialsController, InternalDevicesController],
   providers: [
@@ -41,6 +43,7 @@ import { InventoryStore } from './store/inventory-store';
     DeviceExportService,
     DeviceConnectionService,
     InProcessInventoryPort,
+    InventoryChanges,
   ],
   // Other domains reach the inventory through this port only (bound by the app, never imported by a domain).
   exports: [InProcessInventoryPort],

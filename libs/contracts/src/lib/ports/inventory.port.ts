@@ -32,3 +32,10 @@ export interface InventoryPort {
 }
 
 export const INVENTORY_PORT = Symbol.for('netkeep.InventoryPort');
+
+/**
+ * The Redis channel (under NETKEEP_REDIS_PREFIX) the inventory announces device changes on
+ * (added, edited, removed, imported), so other services reconcile at once rather than at
+ * their next periodic sync. The message carries nothing but the fact.
+ */
+export const INVENTORY_CHANGED_CHANNEL = 'inventory:changed';

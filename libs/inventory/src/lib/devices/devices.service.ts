@@ -3,6 +3,7 @@ import { Clock, ConflictError, NotFoundError, SecretBox, ValidationFailedError, 
 import { Injectable } from '@nestjs/common';
 import { CredentialsRepository } from '../credentials/credentials.repository';
 import { canonicalPlatform, unknownPlatformProblem } from '../shared/platforms';
+import { InventoryChanges } from '../shared/inventory-changes';
 import { SitesRepository } from '../sites/sites.repository';
 import { isUniqueViolation } from '../store/constraint-violation';
 import { nameKey } from '../store/name-key';
@@ -28,6 +29,7 @@ export class DevicesService {
     private readonly sites: SitesRepository,
     private readonly credentials: CredentialsRepository,
     private readonly secretBox: SecretBox,
+    private readonly changes: InventoryChanges,
     private readonly clock: Clock,
   ) {}
 
@@ -64,6 +66,7 @@ export class DevicesService {
     // resolveReferences has refused an unknown platform; the DTO requires one.
     const values = newDeviceValues(input, { platform: platform ?? input.platform, siteId, credentialId }, this.secretBox);
     const id = await this.writeUniquely(input.name, () => this.devices.insert(values, input.tags ?? [], this.now()));
+    await this.changes.announce();
     return this.get(id);
   }
 
@@ -86,11 +89,13 @@ export class DevicesService {
     const name = input.name ?? current.name;
     const updated = await this.writeUniquely(name, () => this.devices.update(id, values, input.tags, this.now()));
     if (!updated) throw this.notFound(id);
+    await this.changes.announce();
     return this.get(id);
   }
 
   async remove(id: string): Promise<void> {
     if (!(await this.devices.delete(id))) throw this.notFound(id);
+    await this.changes.announce();
   }
 
   async updateFacts(id: string, facts: UpdateDeviceFactsDto): Promise<DeviceDto> {

@@ -4,6 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CredentialsRepository } from '../credentials/credentials.repository';
 import { newDeviceValues } from '../devices/device-values';
 import { DevicesRepository, type DeviceValues, type StoredDevice } from '../devices/devices.repository';
+import { InventoryChanges } from '../shared/inventory-changes';
 import { SitesRepository } from '../sites/sites.repository';
 import { isUniqueViolation } from '../store/constraint-violation';
 import { InventoryStore, type InventoryRepositories } from '../store/inventory-store';
@@ -60,6 +61,7 @@ export class DeviceImportService {
     private readonly credentials: CredentialsRepository,
     private readonly secretBox: SecretBox,
     private readonly clock: Clock,
+    private readonly inventoryChanges: InventoryChanges,
     @Inject(LOGGER) private readonly logger: NetkeepLogger,
   ) {}
 
@@ -80,6 +82,7 @@ export class DeviceImportService {
       });
       // A bulk load skews the planner's picture of the tables until autovacuum (PostgreSQL) or nobody (SQLite) catches up.
       if (result.created + result.updated >= BULK_WRITE_ROWS) await this.devices.refreshStatistics();
+      if (result.created + result.updated > 0) await this.inventoryChanges.announce();
       const { created, updated, unchanged, sitesCreated, credentialsCreated } = result;
       this.logger.info(
         { format, created, updated, unchanged, sitesCreated: sitesCreated.length, credentialsCreated: credentialsCreated.length },

@@ -1,5 +1,5 @@
-import { INVENTORY_PORT, type DeviceDto, type InventoryPort } from '@netkeep/contracts';
-import { LOGGER, type NetkeepLogger } from '@netkeep/core';
+import { INVENTORY_CHANGED_CHANNEL, INVENTORY_PORT, type DeviceDto, type InventoryPort } from '@netkeep/contracts';
+import { LOGGER, QueueConnections, type NetkeepLogger } from '@netkeep/core';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DeviceSettingsRepository, type DeviceSettings } from '../settings/device-settings.repository';
@@ -19,23 +19,27 @@ export interface SyncReport {
 const PARALLEL_WRITES = 50;
 /** How long a replica may hold the sync lock before another takes over (it dies, or the inventory hangs). */
 const SYNC_LOCK_MS = 120_000;
+/** Inventory changes within this window (an import, a script adding devices one by one) make one sync. */
+const CHANGE_DEBOUNCE_MS = 500;
 
 /**
  * Keeps one job scheduler per polled device: every enabled inventory device whose telemetry
  * is not switched off, at its interval and source. Reconciled at start-up, every
- * NETKEEP_TELEMETRY_SYNC_SECONDS (devices added, removed, disabled), and for one device when
- * its settings change. One replica reconciles at a time (a Redis lock); pollers never do.
+ * NETKEEP_TELEMETRY_SYNC_SECONDS (devices added, removed, disabled), within a second of the
+ * inventory announcing a change, and for one device when its settings change. One replica reconciles at a time (a Redis lock); pollers never do.
  */
 @Injectable()
 export class PollSchedules implements OnApplicationBootstrap, OnApplicationShutdown {
   private timer?: NodeJS.Timeout;
   private running?: Promise<SyncReport | undefined>;
+  private changeTimer?: NodeJS.Timeout;
 
   constructor(
     @Inject(INVENTORY_PORT) private readonly inventory: InventoryPort,
     private readonly settings: DeviceSettingsRepository,
     private readonly queue: PollQueue,
     private readonly store: TelemetryStateStore,
+    private readonly connections: QueueConnections,
     @Inject(TELEMETRY_CONFIG) private readonly config: TelemetryConfig,
     @Inject(LOGGER) private readonly logger: NetkeepLogger,
   ) {}
@@ -46,10 +50,12 @@ export class PollSchedules implements OnApplicationBootstrap, OnApplicationShutd
     void this.syncInBackground();
     this.timer = setInterval(() => void this.syncInBackground(), this.config.syncSeconds * 1000);
     this.timer.unref();
+    this.connections.subscribe(INVENTORY_CHANGED_CHANNEL, () => this.inventoryChanged());
   }
 
   onApplicationShutdown(): void {
     clearInterval(this.timer);
+    clearTimeout(this.changeTimer);
   }
 
   /** The poll job a device gets, or undefined when it is not polled. */
@@ -74,6 +80,18 @@ export class PollSchedules implements OnApplicationBootstrap, OnApplicationShutd
       await this.queue.unschedule(device.id);
       await this.store.updateScheduledDevices(new Map(), [device.id]);
     }
+  }
+
+  private inventoryChanged(): void {
+    clearTimeout(this.changeTimer);
+    this.changeTimer = setTimeout(() => void this.syncAfterChange(), CHANGE_DEBOUNCE_MS);
+    this.changeTimer.unref();
+  }
+
+  /** A sync already running may have read the inventory before the change: let it finish, then sync again. */
+  private async syncAfterChange(): Promise<void> {
+    await this.running?.catch(() => undefined);
+    await this.syncInBackground();
   }
 
   private async syncInBackground(): Promise<void> {
