@@ -1,3 +1,11 @@
 export { startOpenSshServer, type OpenSshServer, type OpenSshServerOptions } from './lib/openssh-server';
 export { startSnmpdAgent, type SnmpdAgent, type SnmpdAgentOptions } from './lib/snmpd-agent';
 export { startLabProcess, type LabProcess } from './lib/lab-process';
+export {
+  startFakeKubeApiServer,
+  type FakeKubeApiServer,
+  type FakeKubeApiServerOptions,
+  type RecordedKubeRequest,
+} from './lib/fake-kube-api/fake-kube-api-server';
+export type { FakeRolloutBehaviour } from './lib/fake-kube-api/fake-kube-rollouts';
+export type { FakeKubeObject } from './lib/fake-kube-api/fake-kube-store';
