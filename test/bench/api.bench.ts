@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { startBareJsonServer } from './support/bare-json-server';
-import { printTable } from './support/bench-table';
+import { reportBench } from './support/bench-report';
 import { runHttpLoad, type HttpLoadResult } from './support/http-load';
 
 /**
@@ -111,7 +111,17 @@ async function main(): Promise<void> {
         failures: rounds.reduce((sum, round) => sum + round.failures, 0),
       };
     });
-    printTable(
+    const [bareRow, listRow, filteredRow] = summary;
+    reportBench(
+      {
+        bench: 'api',
+        size: `--devices ${options.devices} --connections ${options.connections}`,
+        figures: [
+          { measure: 'GET /api/v1/devices (page of 50)', value: listRow.rate, unit: 'req/s', reference: { name: bareRow.name, value: bareRow.rate }, ratio: listRow.rate / bareRow.rate },
+          { measure: 'GET /api/v1/devices filtered', value: filteredRow.rate, unit: 'req/s', reference: { name: bareRow.name, value: bareRow.rate }, ratio: filteredRow.rate / bareRow.rate },
+        ],
+        ratio: listRow.rate / bareRow.rate,
+      },
       summary.map((row) => ({
         target: row.name,
         devices: options.devices,
@@ -121,10 +131,8 @@ async function main(): Promise<void> {
         'p99 ms': row.p99.toFixed(1),
         failures: row.failures,
       })),
+      [`filtered ratio: ${(filteredRow.rate / bareRow.rate).toFixed(3)}`],
     );
-    const [bareRow, listRow, filteredRow] = summary;
-    console.log(`filtered ratio: ${(filteredRow.rate / bareRow.rate).toFixed(3)}`);
-    console.log(`ratio: ${(listRow.rate / bareRow.rate).toFixed(3)}`);
   } finally {
     await bare?.close();
     await app.close();

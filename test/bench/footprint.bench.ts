@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { labInventory, listDevices, waitForRun, type DeviceView } from '../e2e/support/fleet';
 import { PlatformProcess, waitFor } from '../e2e/support/platform-process';
-import { printTable } from './support/bench-table';
+import { reportBench } from './support/bench-report';
 import type { LabInventoryDevice } from '@netkeep/device-lab';
 import { startLabProcess } from '@netkeep/testing';
 import { NODE_RUNTIME_FLAGS } from '@netkeep/build-tools';
@@ -143,17 +143,23 @@ async function main(): Promise<void> {
         `(${answered} devices answered) over ${((Date.now() - started) / 1000).toFixed(1)} s: peak ${mb(busyPeak)} MB RSS sampled, VmHWM ${mb(busyHwm)} MB`,
     );
 
-    printTable([
-      { measure: `platform idle, ${options.registered} devices`, 'RSS MB': mb(idle), 'goal MB': `< ${GOAL_IDLE_MB}`, verdict: idle < GOAL_IDLE_MB * MB ? 'met' : 'MISSED' },
+    const busyRss = Math.max(busyPeak, busyHwm);
+    reportBench(
       {
-        measure: `platform busy, backup+poll ${options.devices}`,
-        'RSS MB': mb(Math.max(busyPeak, busyHwm)),
-        'goal MB': `< ${GOAL_BUSY_MB}`,
-        verdict: Math.max(busyPeak, busyHwm) < GOAL_BUSY_MB * MB ? 'met' : 'MISSED',
+        bench: 'footprint',
+        size: `--registered ${options.registered} --devices ${options.devices} --interval ${options.interval}`,
+        figures: [
+          { measure: `platform idle, ${options.registered} devices`, value: idle / MB, unit: 'MB RSS', reference: { name: 'bare node', value: bare / MB }, ratio: idle / bare, goal: `< ${GOAL_IDLE_MB}`, met: idle < GOAL_IDLE_MB * MB },
+          { measure: `platform busy, backup+poll ${options.devices}`, value: busyRss / MB, unit: 'MB RSS', reference: { name: 'bare node', value: bare / MB }, ratio: busyRss / bare, goal: `< ${GOAL_BUSY_MB}`, met: busyRss < GOAL_BUSY_MB * MB },
+        ],
+        ratio: idle / bare,
       },
-      { measure: 'bare node, same flags, idle', 'RSS MB': mb(bare), 'goal MB': '-', verdict: 'reference' },
-    ]);
-    console.log(`ratio: ${(idle / bare).toFixed(2)}`);
+      [
+        { measure: `platform idle, ${options.registered} devices`, 'RSS MB': mb(idle), 'goal MB': `< ${GOAL_IDLE_MB}`, verdict: idle < GOAL_IDLE_MB * MB ? 'met' : 'MISSED' },
+        { measure: `platform busy, backup+poll ${options.devices}`, 'RSS MB': mb(busyRss), 'goal MB': `< ${GOAL_BUSY_MB}`, verdict: busyRss < GOAL_BUSY_MB * MB ? 'met' : 'MISSED' },
+        { measure: 'bare node, same flags, idle', 'RSS MB': mb(bare), 'goal MB': '-', verdict: 'reference' },
+      ],
+    );
   } finally {
     await Promise.allSettled([platform.dispose(), lab.stop()]);
   }

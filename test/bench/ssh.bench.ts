@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { DeviceSession, findPlatform, requirePlatform, type DeviceTarget } from '@netkeep/ssh';
-import { printTable, timedPool } from './support/bench-table';
+import { reportBench } from './support/bench-report';
+import { timedPool } from './support/bench-table';
 import type { LabInventoryDevice } from '@netkeep/device-lab';
 import { startLabProcess } from '@netkeep/testing';
 import { rawFetchConfig } from './support/raw-ssh2-fetch';
@@ -50,7 +51,14 @@ async function main(): Promise<void> {
       console.log(`round ${name}: ${devices.length} devices in ${result.seconds.toFixed(2)}s, ${result.failures} failed`);
     }
     const rate = (name: string) => (2 * devices.length) / totals.get(name)!.seconds;
-    printTable(
+    const ratio = rate('libs/ssh') / rate('raw ssh2');
+    reportBench(
+      {
+        bench: 'ssh',
+        size: `--devices ${devices.length} --concurrency ${options.concurrency}`,
+        figures: [{ measure: 'libs/ssh sessions', value: rate('libs/ssh'), unit: 'devices/s', reference: { name: 'raw ssh2', value: rate('raw ssh2') }, ratio }],
+        ratio,
+      },
       [...totals].map(([name, total]) => ({
         client: name,
         devices: devices.length,
@@ -59,7 +67,6 @@ async function main(): Promise<void> {
         failures: total.failures,
       })),
     );
-    console.log(`ratio: ${(rate('libs/ssh') / rate('raw ssh2')).toFixed(2)}`);
   } finally {
     await lab.stop();
   }

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { bareSnmpPoll } from './support/bare-snmp-poll';
-import { printTable, timedPool } from './support/bench-table';
+import { reportBench } from './support/bench-report';
+import { timedPool } from './support/bench-table';
 import { startLabProcess } from '@netkeep/testing';
 
 /**
@@ -100,7 +101,15 @@ async function main(): Promise<void> {
     }
     const valuesPerRound = [...valuesPerDevice.values()].reduce((sum, values) => sum + values, 0);
     const rate = (side: Side) => (totals.get(side)?.polls ?? 0) / (totals.get(side)?.seconds ?? 1);
-    printTable(
+    const stats = await redis.info('memory');
+    const ratio = rate('telemetry service') / rate('bare net-snmp');
+    reportBench(
+      {
+        bench: 'telemetry',
+        size: `--devices ${devices.length} --concurrency ${options.concurrency}`,
+        figures: [{ measure: 'polls through the telemetry service', value: rate('telemetry service'), unit: 'polls/s', reference: { name: 'bare net-snmp', value: rate('bare net-snmp') }, ratio }],
+        ratio,
+      },
       [...totals].map(([side, total]) => ({
         side,
         devices: devices.length,
@@ -110,11 +119,11 @@ async function main(): Promise<void> {
         'values/s': ((rate(side) * valuesPerRound) / devices.length).toFixed(0),
         failures: total.failures,
       })),
+      [
+        `values per poll: ${(valuesPerRound / devices.length).toFixed(0)} (${scalars.length} scalars, ${columns.length} columns walked with GetBulk, SNMPv2c)`,
+        `redis used_memory after the run: ${/used_memory_human:(\S+)/.exec(stats)?.[1]} (whole server, every prefix)`,
+      ],
     );
-    console.log(`values per poll: ${(valuesPerRound / devices.length).toFixed(0)} (${scalars.length} scalars, ${columns.length} columns walked with GetBulk, SNMPv2c)`);
-    const stats = await redis.info('memory');
-    console.log(`redis used_memory after the run: ${/used_memory_human:(\S+)/.exec(stats)?.[1]} (whole server, every prefix)`);
-    console.log(`ratio: ${(rate('telemetry service') / rate('bare net-snmp')).toFixed(2)}`);
   } finally {
     await app.close();
     await deleteRedisKeys(redis, redisPrefix);
