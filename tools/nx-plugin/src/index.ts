@@ -1,0 +1,2 @@
+export { default as deployExecutor } from './executors/deploy/deploy.executor';
+export type { DeployExecutorOptions } from './executors/deploy/deploy-executor-options';
