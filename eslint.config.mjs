@@ -18,6 +18,8 @@ const depConstraints = [
   // harnesses (libs/testing: the fake Kubernetes API beside the device lab) would otherwise put
   // every importer of libs/kube on a path to the lab through kube's own specs.
   { sourceTag: 'scope:cluster', onlyDependOnLibsWithTags: ['scope:cluster', 'scope:platform', 'type:tooling'] },
+  // The web console runs in the browser and knows netkeep only through the REST API and its generated types.
+  { sourceTag: 'scope:web', onlyDependOnLibsWithTags: [] },
 ];
 
 // Specs may also drive the device lab (the real thing the medium tier talks to) and the
@@ -40,7 +42,7 @@ export default [
   ...nx.configs['flat/typescript'],
   { ignores: ['**/node_modules/**', '**/dist/**', '**/.nx/**', '**/fixtures/**'] },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx', '**/*.mts'],
     rules: {
       ...boundaries(depConstraints),
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -48,7 +50,7 @@ export default [
       'no-control-regex': 'off',
     },
   },
-  { files: ['**/*.spec.ts', 'test/**/*.ts'], rules: boundaries(specDepConstraints) },
+  { files: ['**/*.spec.ts', '**/*.spec.tsx', 'test/**/*.ts'], rules: boundaries(specDepConstraints) },
   // Project test configs share the root setup file, which is no project of its own.
   { files: ['**/vitest.config.ts'], rules: { '@nx/enforce-module-boundaries': 'off' } },
 ];

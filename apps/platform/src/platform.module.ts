@@ -7,6 +7,9 @@ import { createTelemetryDomain } from '@netkeep/telemetry';
 /** The other domains reach the inventory in-process: the same port a cluster service calls over HTTP. */
 const inventoryInProcess = { imports: [InventoryModule], useExisting: InProcessInventoryPort };
 
+/** The OpenAPI document's title. */
+export const PLATFORM_TITLE = 'netkeep platform';
+
 /** Embedded mode: every domain in one process. Mounting a domain is one line here. */
 export const platformDomains = (): NetkeepDomain[] => [
   inventoryDomain,

@@ -8,6 +8,7 @@ import { AuthGuard } from './auth/auth.guard';
 import { coreMigrations } from './auth/core.migrations';
 import { TokenAuthenticator } from './auth/token-authenticator';
 import { TokensController } from './auth/tokens.controller';
+import { WhoamiController } from './auth/whoami.controller';
 import { Clock, SystemClock } from './clock/clock';
 import { CONFIG } from './config/config.constants';
 import type { NetkeepConfig } from './config/netkeep-config';
@@ -44,7 +45,7 @@ export interface CoreModuleOptions {
 /**
  * What every netkeep app stands on, global so domain modules inject it directly: CONFIG,
  * DATABASE (migrated), SecretBox, REDIS, LOGGER, METRICS_REGISTRY, Clock, the auth guard on
- * every route, the validation pipe and error filter, and the tokens, health and metrics endpoints.
+ * every route, the validation pipe and error filter, and the tokens, whoami, health and metrics endpoints.
  */
 @Module({})
 export class CoreModule {
@@ -91,7 +92,7 @@ export class CoreModule {
     return {
       module: CoreModule,
       global: true,
-      controllers: [TokensController, HealthController, MetricsController],
+      controllers: [TokensController, WhoamiController, HealthController, MetricsController],
       providers,
       exports: [CONFIG, LOGGER, Clock, DATABASE, REDIS, SecretBox, METRICS_REGISTRY, HttpMetrics, ApiTokensService],
     };

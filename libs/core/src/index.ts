@@ -42,14 +42,21 @@ export { ASSIGNABLE_ROLES, isAssignableRole, roleSatisfies, type AssignableRole,
 export { Roles } from './auth/roles.decorator';
 export { TokenAuthenticator, type Authentication } from './auth/token-authenticator';
 export { TokensController } from './auth/tokens.controller';
+export { WhoamiView } from './auth/dto/whoami.view';
+export { WhoamiController } from './auth/whoami.controller';
 
 // http
-export { API_DOCS_PATH } from './http/api-docs';
+export { API_DOCS_PATH, apiDocumentConfig } from './http/api-docs';
+export { previewApiDocument } from './http/preview-api-document';
 export { bootstrapNetkeepApp, type NetkeepAppOptions } from './http/bootstrap-netkeep-app';
 export { NetkeepExceptionFilter, type ErrorBody } from './http/exception.filter';
 export { installGracefulShutdown, type GracefulShutdownOptions } from './http/graceful-shutdown';
 export { runNetkeepProcess, type NetkeepProcess } from './http/run-netkeep-process';
 export { createValidationPipe, flattenValidationErrors } from './http/validation.pipe';
+
+// web console
+export { embeddedWebConsoleCandidates, locateWebConsole, type WebConsoleLocation } from './web-console/locate-web-console';
+export { mountWebConsole } from './web-console/web-console';
 
 // logging
 export { createLogger, type NetkeepLogger } from './logging/create-logger';

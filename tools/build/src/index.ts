@@ -1,1 +1,2 @@
 export * from './bundle-app';
+export * from './web-console-build';

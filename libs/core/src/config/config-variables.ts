@@ -38,4 +38,9 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
   },
   { name: 'NETKEEP_LOG_LEVEL', default: 'info', meaning: 'fatal, error, warn, info, debug, trace or silent.' },
   { name: 'NETKEEP_BODY_LIMIT_MB', default: '5', meaning: 'Largest accepted request body, in megabytes.' },
+  {
+    name: 'NETKEEP_WEB_DIR',
+    default: 'embedded: the built console next to the bundle or in dist/apps/web; unset in service mode (no console)',
+    meaning: 'Directory of the built web console (its index.html), served at / with every non-API path falling back to it.',
+  },
 ];

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigError } from './config.error';
 import { CONFIG_VARIABLES } from './config-variables';
@@ -172,6 +172,11 @@ describe('loadConfig', () => {
     expect(embedded({ PORT: '3100' }).inventoryUrl).toBe('http://127.0.0.1:3100');
   });
 
+  it('resolves NETKEEP_WEB_DIR to an absolute path, and leaves it unset when not given', () => {
+    expect(embedded({ NETKEEP_WEB_DIR: 'dist/apps/web' }).webDir).toBe(resolve('dist/apps/web'));
+    expect(embedded().webDir).toBeUndefined();
+  });
+
   it('documents every variable it reads', () => {
     expect(CONFIG_VARIABLES.map((v) => v.name)).toEqual([
       'NETKEEP_HOST',
@@ -186,6 +191,7 @@ describe('loadConfig', () => {
       'NETKEEP_INVENTORY_URL',
       'NETKEEP_LOG_LEVEL',
       'NETKEEP_BODY_LIMIT_MB',
+      'NETKEEP_WEB_DIR',
     ]);
     for (const variable of CONFIG_VARIABLES) expect(variable.meaning.length).toBeGreaterThan(10);
   });

@@ -75,6 +75,9 @@ export function loadConfig(env: Env = process.env, defaults: ConfigDefaults = { 
   const inventoryUrl = read('NETKEEP_INVENTORY_URL') ?? `http://127.0.0.1:${port ?? 3000}`;
   if (!/^https?:\/\/[^/\s]+/.test(inventoryUrl)) fail('NETKEEP_INVENTORY_URL', `must be an http(s) URL of the inventory service (got "${inventoryUrl}")`);
 
+  const webDirText = read('NETKEEP_WEB_DIR');
+  const webDir = webDirText === undefined ? undefined : resolve(webDirText);
+
   if (problems.length > 0 || port === undefined || !databaseUrl || !redisUrl || !secret || !serviceToken) {
     throw new ConfigError(problems);
   }
@@ -93,6 +96,7 @@ export function loadConfig(env: Env = process.env, defaults: ConfigDefaults = { 
     logLevel,
     bodyLimitBytes: Math.round(bodyLimitMb * 1024 * 1024),
     inventoryUrl,
+    webDir,
   };
 }
 

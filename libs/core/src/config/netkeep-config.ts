@@ -25,4 +25,6 @@ export interface NetkeepConfig {
   bodyLimitBytes: number;
   /** Where cluster services reach the inventory service (the backup and telemetry services). */
   inventoryUrl: string;
+  /** Absolute path of the built web console when NETKEEP_WEB_DIR is set; embedded mode otherwise looks for one. */
+  webDir?: string;
 }

@@ -1,5 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -18,14 +18,7 @@ const UI_ASSETS: Record<string, string> = {
  * The document is built on first request.
  */
 export function mountApiDocs(app: NestFastifyApplication, title: string): void {
-  const builder = new DocumentBuilder()
-    .setTitle(title)
-    .setDescription('netkeep REST API. Send `Authorization: Bearer <token>`; /healthz, /readyz and /metrics need none.')
-    .setVersion('v1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'nk_… API token' })
-    // Every route needs a token except /healthz, /readyz and /metrics (said in the description).
-    .addSecurityRequirements('bearer')
-    .build();
+  const builder = apiDocumentConfig(title);
   SwaggerModule.setup(API_DOCS_PATH, app, () => SwaggerModule.createDocument(app, builder), {
     ui: false,
     raw: ['json'],
@@ -43,6 +36,20 @@ export function mountApiDocs(app: NestFastifyApplication, title: string): void {
       return reply.type(type).header('Cache-Control', 'public, max-age=3600').send(await readFile(join(assetsDir, file)));
     });
   }
+}
+
+/** Everything of the OpenAPI document but its paths and schemas, which come from the controllers. */
+export function apiDocumentConfig(title: string): Omit<OpenAPIObject, 'paths'> {
+  return (
+    new DocumentBuilder()
+      .setTitle(title)
+      .setDescription('netkeep REST API. Send `Authorization: Bearer <token>`; /healthz, /readyz and /metrics need none.')
+      .setVersion('v1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'nk_… API token' })
+      // Every route needs a token except /healthz, /readyz and /metrics (said in the description).
+      .addSecurityRequirements('bearer')
+      .build()
+  );
 }
 
 function swaggerUiDir(): string | undefined {

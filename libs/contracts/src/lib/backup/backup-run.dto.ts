@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { DEFAULT_PAGE_LIMIT, PageField } from '../inventory/page.dto';
 import { queryList } from '../validation/query-values';
 import { DeviceSelectorDto, MAX_SELECTED_IDS } from './device-selector.dto';
@@ -19,6 +19,8 @@ export type BackupFailurePhase = (typeof BACKUP_FAILURE_PHASES)[number];
 export class StartBackupRunDto {
   @ApiPropertyOptional({ type: DeviceSelectorDto, description: 'The inventory list filters; {} selects every enabled device.' })
   @IsOptional()
+  // Without it a list of selectors passes nested validation and reads as {}: every enabled device.
+  @IsObject()
   @ValidateNested()
   @Type(() => DeviceSelectorDto)
   selector?: DeviceSelectorDto;

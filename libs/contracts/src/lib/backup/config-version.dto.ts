@@ -4,6 +4,12 @@ import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 
 import { DEFAULT_PAGE_LIMIT, PageField } from '../inventory/page.dto';
 import { queryInteger } from '../validation/query-values';
 
+/** Who made a version: the person a change was logged by, or netkeep for a scheduled or requested backup. */
+export class ConfigVersionAuthorDto {
+  @ApiProperty({ example: 'alice' }) name!: string;
+  @ApiProperty({ type: String, nullable: true, example: null }) email!: string | null;
+}
+
 /** One archived configuration of a device. */
 export class ConfigVersionDto {
   @ApiProperty() id!: string;
@@ -13,7 +19,7 @@ export class ConfigVersionDto {
   @ApiProperty({ description: '1 for the first version of the device, then 2, 3 …' }) revision!: number;
   @ApiProperty({ description: 'Git commit id.' }) commit!: string;
   @ApiProperty() contentHash!: string;
-  @ApiProperty({ type: Object, example: { name: 'alice', email: null } }) author!: { name: string; email: string | null };
+  @ApiProperty({ type: ConfigVersionAuthorDto }) author!: ConfigVersionAuthorDto;
   @ApiProperty() trigger!: string;
   @ApiProperty({ type: String, nullable: true }) runId!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;

@@ -36,7 +36,7 @@ const WebhookField = {
     ),
   enabled: (mode: FieldPresence) => composeProperty(ApiProperty({ required: false, default: true }), presence(mode), IsBoolean()),
   description: (mode: FieldPresence) =>
-    composeProperty(ApiPropertyOptional({ maxLength: 200, nullable: true }), presence(mode), IsString(), MaxLength(200), IsSingleLine()),
+    composeProperty(ApiPropertyOptional({ type: String, maxLength: 200, nullable: true }), presence(mode), IsString(), MaxLength(200), IsSingleLine()),
 };
 
 /** POST /api/v1/webhooks. */
