@@ -9,3 +9,6 @@ export {
 } from './lib/fake-kube-api/fake-kube-api-server';
 export type { FakeRolloutBehaviour } from './lib/fake-kube-api/fake-kube-rollouts';
 export type { FakeKubeObject } from './lib/fake-kube-api/fake-kube-store';
+export { startFakeOciRegistry, type FakeOciRegistry, type FakeOciRegistryOptions, type RecordedRegistryRequest } from './lib/fake-oci-registry/fake-oci-registry';
+export type { FakeOciManifest } from './lib/fake-oci-registry/fake-oci-registry-store';
+export { buildScratchOciArchive, type ScratchOciArchiveOptions } from './lib/fake-oci-registry/scratch-oci-archive';

@@ -1,5 +1,5 @@
 import { mkdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { buildahStorageArguments, removeBuildahStorage } from './buildah-storage';
 import type { ImageRuntimeConfig } from './image-config';
 import type { ImageLayer } from './image-layers';
 import { runCommand } from './run-command';
@@ -37,7 +37,7 @@ const OCI_ARCHITECTURES: Record<string, string> = { x64: 'amd64', arm64: 'arm64'
  * and a push to an OCI archive. Needs no daemon and no registry.
  */
 export async function buildWithBuildah(build: BuildahBuild): Promise<BuildahResult> {
-  const storage = ['--root', join(build.storageDir, 'root'), '--runroot', join(build.storageDir, 'run'), '--storage-driver', 'vfs'];
+  const storage = buildahStorageArguments(build.storageDir);
   const buildah: Buildah = async (...args) => (await runCommand('buildah', [...storage, ...args])).stdout.trim();
   await mkdir(build.storageDir, { recursive: true });
   try {
@@ -61,7 +61,7 @@ export async function buildWithBuildah(build: BuildahBuild): Promise<BuildahResu
     await buildah('push', '--quiet', imageId, `oci-archive:${build.archivePath}:${reference}`);
     return { imageId, reference };
   } finally {
-    await removeStorage(build.storageDir);
+    await removeBuildahStorage(build.storageDir);
   }
 }
 
@@ -115,10 +115,4 @@ async function smokeCheckInContainer(buildah: Buildah, build: BuildahBuild, imag
 
 function isRoot(): boolean {
   return process.getuid?.() === 0;
-}
-
-// Root can delete the storage directly; a rootless build's files belong to its user namespace.
-async function removeStorage(storageDir: string): Promise<void> {
-  if (isRoot()) await rm(storageDir, { recursive: true, force: true });
-  else await runCommand('buildah', ['unshare', 'rm', '-rf', storageDir]);
 }

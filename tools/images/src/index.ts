@@ -4,3 +4,5 @@ export { detectImageEngine, IMAGE_ENGINES, isImageEngine, NoImageEngineError, re
 export { imageReference, LOCAL_REPOSITORY_PREFIX } from './image-reference';
 export { readOciArchive, type OciArchive, type OciImageConfig, type OciLayer } from './oci-archive';
 export { imageCacheDir } from './image-cache';
+export { pushImageArchive, type ImagePushOptions, type PushedImage, type RegistryCredentials } from './image-push';
+export { referenceTag, registryRepository } from './registry-reference';

@@ -4,6 +4,8 @@ import type { ImageEngineName } from './service-image';
 export interface DeployExecutorOptions {
   image?: string;
   registry?: string;
+  /** Push to --registry over plain HTTP, or HTTPS without certificate checks. */
+  insecureRegistry?: boolean;
   engine?: ImageEngineName;
   importTo?: string;
   sshKey?: string;
