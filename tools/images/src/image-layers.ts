@@ -35,6 +35,8 @@ export interface LayerInputs {
   dependencies: ProductionDependencies;
   /** The app's bundle directory (main.js, worker.js, maps, bundle.json). */
   bundleDir: string;
+  /** The built web console, for the service that serves it (`<app>/web`, NETKEEP_WEB_DIR in the manifests). */
+  webConsoleDir?: string;
 }
 
 /**
@@ -44,7 +46,7 @@ export interface LayerInputs {
  * extra layer above node_modules costs a full copy and comparison of that tree.
  */
 export async function stageImageLayers(inputs: LayerInputs): Promise<ImageLayer[]> {
-  const { service, stageDir, debian, runtime, dependencies, bundleDir } = inputs;
+  const { service, stageDir, debian, runtime, dependencies, bundleDir, webConsoleDir } = inputs;
   const { user, nodeBinary, appDir } = IMAGE_LAYOUT;
   const nodeDir = nodeBinary.slice(0, nodeBinary.indexOf('/bin/'));
 
@@ -72,6 +74,7 @@ export async function stageImageLayers(inputs: LayerInputs): Promise<ImageLayer[
       additions: [
         ...['package.json', 'package-lock.json', 'node_modules'].map((name) => ({ source: join(dependencies.dir, name), destination: `${appDir}/${name}` })),
         ...bundleFiles.map((name) => ({ source: join(bundleDir, name), destination: `${appDir}/${name}` })),
+        ...(webConsoleDir ? [{ source: webConsoleDir, destination: `${appDir}/web` }] : []),
       ],
     },
   ];

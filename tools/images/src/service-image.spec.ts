@@ -85,6 +85,7 @@ describe.skipIf(!engine)(engine ? `inventory image built and run with ${engine}`
     let container: ImageContainer;
     let running: RunningContainer | undefined;
     let healthzStatus = 0;
+    let baseUrl = '';
     const redisPrefix = `netkeep-image-test-${randomBytes(4).toString('hex')}:`;
 
     beforeAll(async () => {
@@ -107,9 +108,12 @@ describe.skipIf(!engine)(engine ? `inventory image built and run with ${engine}`
           DATABASE_URL: database.url,
           REDIS_URL: 'redis://127.0.0.1:6379',
           NETKEEP_REDIS_PREFIX: redisPrefix,
+          // As the cluster manifests run it: the inventory serves the web console from its image.
+          NETKEEP_WEB_DIR: '/app/web',
           ...secrets,
         });
-        healthzStatus = await waitForHealthy(`http://127.0.0.1:${port}/healthz`, running);
+        baseUrl = `http://127.0.0.1:${port}`;
+        healthzStatus = await waitForHealthy(`${baseUrl}/healthz`, running);
         if (healthzStatus === 200 || !running.output().includes('EADDRINUSE')) break;
         await running.stop();
       }
@@ -126,6 +130,13 @@ describe.skipIf(!engine)(engine ? `inventory image built and run with ${engine}`
 
     it('answers 200 on /healthz', () => {
       expect(healthzStatus, running?.output()).toBe(200);
+    });
+
+    it('serves the web console it carries at /', async () => {
+      const response = await fetch(`${baseUrl}/`);
+      expect(response.status, running?.output()).toBe(200);
+      expect(response.headers.get('content-type')).toContain('text/html');
+      expect(await response.text()).toMatch(/<script[^>]+src="[^"]*\/assets\/index-[^"]+\.js"/);
     });
 
     it('runs node as uid 65532, not root', async () => {

@@ -1,4 +1,4 @@
-import { bundleApp } from '@netkeep/build-tools';
+import { buildWebConsoleIfStale, bundleApp } from '@netkeep/build-tools';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -19,6 +19,9 @@ import { readSourceMetadata } from './source-metadata';
 
 /** An app under apps/ that runs as a cluster service; any other app with a main.ts can be imaged too. */
 export type ServiceName = 'inventory' | 'config-backup' | 'telemetry' | (string & Record<never, never>);
+
+/** The service whose image also carries the web console in /app/web: the ingress routes `/` to it. */
+export const WEB_CONSOLE_SERVICE: ServiceName = 'inventory';
 
 export interface ServiceImageOptions {
   /** The app's directory name under apps/ (not its Nx project name). */
@@ -89,6 +92,12 @@ export async function buildServiceImage(options: ServiceImageOptions): Promise<S
     step(`production dependencies: ${bundle.packages.length} packages and what they require`);
     const dependencies = await installProductionDependencies({ workspaceRoot, bundle, runtime, cacheDir });
 
+    let webConsoleDir: string | undefined;
+    if (service === WEB_CONSOLE_SERVICE) {
+      step('web console (apps/web)');
+      webConsoleDir = (await buildWebConsoleIfStale()).outputDir;
+    }
+
     const layers = await stageImageLayers({
       service,
       stageDir: join(workDir, 'system'),
@@ -96,6 +105,7 @@ export async function buildServiceImage(options: ServiceImageOptions): Promise<S
       runtime,
       dependencies,
       bundleDir,
+      webConsoleDir,
     });
     step(`buildah: ${layers.length} layers, smoke check, push to ${archivePath}`);
     const { reference } = await buildWithBuildah({
