@@ -26,3 +26,4 @@ export { deployOverlay, renderOverlay, type DeployOverlayOptions, type OverlaySe
 export { objectsForComponent, COMPONENT_LABEL } from './lib/deploy/component-objects';
 export { importImageToNodes, NodeImageImportError, K3S_AGENT_IMAGES_DIR, type ImportImageOptions } from './lib/node-images/import-image-to-nodes';
 export { parseSshTargets, parseSshTarget, formatSshTarget, type SshTarget } from './lib/node-images/ssh-target';
+export { checkKnownHost, hostKeyFingerprint, DEFAULT_KNOWN_HOSTS, type HostKeyVerdict } from './lib/node-images/known-hosts';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Duplex, Readable } from 'node:stream';
 import { Client, utils, type AnyAuthMethod, type AuthHandlerMiddleware, type ClientChannel, type SFTPWrapper } from 'ssh2';
-import { checkKnownHost, hostKeyFingerprint } from './known-hosts';
+import { checkKnownHost, hostKeyFingerprint } from '@netkeep/kube';
 import { SshConnectionError } from './ssh-errors';
 import type { SshHop, SshRoute } from './ssh-route';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Client, type ConnectConfig } from 'ssh2';
-import { checkKnownHost, keyFingerprint } from './known-hosts';
+import { checkKnownHost, DEFAULT_KNOWN_HOSTS, hostKeyFingerprint } from './known-hosts';
 import { formatSshTarget, type SshTarget } from './ssh-target';
 
 /** Where K3S looks for image archives to import when its agent starts. */
@@ -90,12 +90,12 @@ function connect(target: SshTarget, auth: Pick<ConnectConfig, 'privateKey' | 'ag
       ...auth,
       readyTimeout: options.connectTimeoutMs ?? 20_000,
       hostVerifier: (key: Buffer) => {
-        const verdict = checkKnownHost(target.host, target.port, key, options.knownHostsPath);
+        const verdict = checkKnownHost(options.knownHostsPath ?? DEFAULT_KNOWN_HOSTS, target.host, target.port, key);
         if (verdict === 'mismatch') {
-          hostKeyProblem = `host key ${keyFingerprint(key)} does not match known_hosts: refusing to copy anything there`;
+          hostKeyProblem = `host key ${hostKeyFingerprint(key)} does not match known_hosts: refusing to copy anything there`;
           return false;
         }
-        if (verdict === 'unknown') options.log?.(`${node} is not in known_hosts; its host key is ${keyFingerprint(key)}`);
+        if (verdict === 'unknown') options.log?.(`${node} is not in known_hosts; its host key is ${hostKeyFingerprint(key)}`);
         return true;
       },
     });

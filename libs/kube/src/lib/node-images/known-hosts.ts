@@ -3,18 +3,21 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
-/** What known_hosts says about a host's key. */
+/** What known_hosts says about the key a host presented. */
 export type HostKeyVerdict = 'known' | 'unknown' | 'mismatch';
 
+/** The user's OpenSSH known_hosts, where both netkeep's node SSH clients (the installer, image import) look by default. */
+export const DEFAULT_KNOWN_HOSTS = join(homedir(), '.ssh', 'known_hosts');
+
 /**
- * Checks a host key against an OpenSSH known_hosts file (plain or hashed names, `[host]:port`
- * for other ports). A node that is listed must present the listed key; the caller decides what
- * to do with a node that is not listed.
+ * Checks a host key against an OpenSSH known_hosts file: plain and hashed (`|1|`) names,
+ * `[host]:port` for ports other than 22, comma-separated name lists. Marker lines
+ * (@cert-authority, @revoked) are not interpreted.
  */
-export function checkKnownHost(host: string, port: number, keyBlob: Buffer, knownHostsPath = join(homedir(), '.ssh', 'known_hosts')): HostKeyVerdict {
+export function checkKnownHost(knownHostsFile: string, host: string, port: number, keyBlob: Buffer): HostKeyVerdict {
   let text: string;
   try {
-    text = readFileSync(knownHostsPath, 'utf8');
+    text = readFileSync(knownHostsFile, 'utf8');
   } catch {
     return 'unknown';
   }
@@ -23,21 +26,22 @@ export function checkKnownHost(host: string, port: number, keyBlob: Buffer, know
   let listed = false;
   for (const line of text.split('\n')) {
     const fields = line.trim().split(/\s+/);
-    if (!fields[0] || fields[0].startsWith('#') || fields[0].startsWith('@') || fields.length < 3) continue;
-    if (!fields[0].split(',').some((pattern) => nameMatches(pattern, name))) continue;
+    const names = fields[0];
+    if (!names || names.startsWith('#') || names.startsWith('@') || fields.length < 3) continue;
+    if (!names.split(',').some((pattern) => nameMatches(pattern, name))) continue;
     listed = true;
     if (fields[2] === key) return 'known';
   }
   return listed ? 'mismatch' : 'unknown';
 }
 
-/** `SHA256:…`, as ssh-keygen -lf prints a key. */
-export function keyFingerprint(keyBlob: Buffer): string {
+/** `SHA256:…`, as `ssh-keygen -lf` prints a key. */
+export function hostKeyFingerprint(keyBlob: Buffer): string {
   return `SHA256:${createHash('sha256').update(keyBlob).digest('base64').replace(/=+$/, '')}`;
 }
 
 function nameMatches(pattern: string, name: string): boolean {
-  if (!pattern.startsWith('|1|')) return pattern === name;
+  if (!pattern.startsWith('|1|')) return pattern.toLowerCase() === name.toLowerCase();
   // Hashed entry: |1|base64(salt)|base64(HMAC-SHA1(salt, name))
   const [, , salt, hash] = pattern.split('|');
   if (!salt || !hash) return false;
