@@ -36,7 +36,7 @@ const CASES: BadRequest[] = [
   { name: 'missing host and platform', method: 'POST', path: '/api/v1/devices', body: { name: 'x' }, status: 400, message: 'host is required' },
   { name: 'unknown field', method: 'POST', path: '/api/v1/devices', body: device({ password: SECRETS.password }), status: 400, message: 'property password should not exist' },
   { name: 'facts are not writable', method: 'POST', path: '/api/v1/devices', body: device({ facts: { model: 'x' } }), status: 400, message: 'property facts should not exist' },
-  { name: 'body is an array', method: 'POST', path: '/api/v1/devices', body: [DEVICE], status: 400, message: 'name is required' },
+  { name: 'body is an array', method: 'POST', path: '/api/v1/devices', body: [DEVICE], status: 400, message: 'the body must be a JSON object' },
   { name: 'body is malformed JSON', method: 'POST', path: '/api/v1/devices', body: '{"name": "x",', contentType: 'application/json', status: 400, message: 'Malformed JSON body' },
   { name: 'huge body', method: 'POST', path: '/api/v1/devices', body: device({ notes: HUGE }), status: 413, message: 'larger than the 5 MB limit' },
   { name: 'body of an unsupported type', method: 'POST', path: '/api/v1/devices', body: '<device/>', contentType: 'application/xml', status: 415, message: 'Unsupported Content-Type' },

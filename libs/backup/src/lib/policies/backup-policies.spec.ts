@@ -111,6 +111,7 @@ describe('scheduleProblems', () => {
   });
   it('names the field and the reason', () => {
     expect(scheduleProblems('* * * * * * *', 'UTC')[0]).toMatchObject({ field: 'cron', problems: [expect.stringMatching(/too many fields/)] });
+    expect(scheduleProblems('* * *', 'UTC')[0]).toMatchObject({ field: 'cron', problems: [expect.stringMatching(/has 3 fields; give 5/)] });
     expect(scheduleProblems('0 0 31 2 *', 'UTC')[0]!.field).toBe('cron');
     expect(scheduleProblems('0 2 * * *', 'UTC+2')[0]!.field).toBe('timezone');
   });

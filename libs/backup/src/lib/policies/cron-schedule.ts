@@ -10,6 +10,13 @@ export function scheduleProblems(cron: string, timezone: string): FieldError[] {
     problems.push({ field: 'timezone', problems: [`timezone "${timezone}" is not an IANA time zone (e.g. UTC, Europe/Berlin, America/New_York)`] });
     return problems;
   }
+  // BullMQ's parser takes fewer than five fields too, aligned from the right ("0 3" is March,
+  // day 0); a schedule typed with fields missing is a mistake to name, not to guess at.
+  const fields = cron.trim().split(/\s+/).length;
+  if (!cron.trim().startsWith('@') && fields < 5) {
+    problems.push({ field: 'cron', problems: [`cron "${cron}" has ${fields} fields; give 5 (minute hour day month weekday) or 6 (seconds first), e.g. "0 2 * * *"`] });
+    return problems;
+  }
   let next: number | undefined;
   try {
     // BullMQ's own parser: what passes here is what the scheduler will run.

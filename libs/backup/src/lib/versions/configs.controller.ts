@@ -6,9 +6,11 @@ import {
   ConfigSearchResultDto,
   ConfigVersionListQueryDto,
   ConfigVersionPageDto,
+  INVENTORY_PORT,
+  type InventoryPort,
 } from '@netkeep/contracts';
-import { Roles } from '@netkeep/core';
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { NotFoundError, Roles } from '@netkeep/core';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ConfigArchive } from '../archive/config-archive';
 
@@ -17,13 +19,20 @@ import { ConfigArchive } from '../archive/config-archive';
 @Roles('viewer')
 @Controller('api/v1')
 export class ConfigsController {
-  constructor(private readonly archive: ConfigArchive) {}
+  constructor(
+    private readonly archive: ConfigArchive,
+    @Inject(INVENTORY_PORT) private readonly inventory: InventoryPort,
+  ) {}
 
   @Get('devices/:id/configs')
-  @ApiOperation({ summary: "A device's configuration versions, newest first" })
+  @ApiOperation({ summary: "A device's configuration versions, newest first", description: 'A device removed from the inventory keeps its versions here.' })
   @ApiOkResponse({ type: ConfigVersionPageDto })
-  versions(@Param('id') id: string, @Query() query: ConfigVersionListQueryDto): Promise<ConfigVersionPageDto> {
-    return this.archive.versions(id, { limit: query.limit, offset: query.offset });
+  @ApiNotFoundResponse({ description: 'No device with this id, in the inventory or the archive' })
+  async versions(@Param('id') id: string, @Query() query: ConfigVersionListQueryDto): Promise<ConfigVersionPageDto> {
+    const page = await this.archive.versions(id, { limit: query.limit, offset: query.offset });
+    // An empty list would read as "never backed up" for an id that names no device at all.
+    if (page.count === 0 && !(await this.inventory.getDevice(id))) throw new NotFoundError(`device ${id} does not exist`);
+    return page;
   }
 
   @Get('devices/:id/configs/diff')
