@@ -7,6 +7,8 @@ export class CreateTokenDto {
   @IsString()
   @Length(1, 100)
   @Matches(/\S/, { message: 'name must not be blank' })
+  // Names reach lists, logs and the console: one line, no control characters.
+  @Matches(/^[^\u0000-\u001f\u007f]*$/, { message: 'name must be one line without control characters' })
   name!: string;
 
   @ApiProperty({ enum: ASSIGNABLE_ROLES })
