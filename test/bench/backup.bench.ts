@@ -4,6 +4,7 @@ import type { BackupRunDto } from '@netkeep/contracts';
 import { deleteRedisKeys, startTestApp, type TestApp } from '@netkeep/core';
 import { runOnDevices, type DeviceTarget } from '@netkeep/ssh';
 import Redis from 'ioredis';
+import { readFileSync } from 'node:fs';
 import { printTable } from './support/bench-table';
 import type { LabInventoryDevice } from '@netkeep/device-lab';
 import { startLabProcess, type LabProcess } from '@netkeep/testing';
@@ -17,7 +18,9 @@ import { startLabProcess, type LabProcess } from '@netkeep/testing';
  *
  * Each round: bare, a first backup into a fresh app (every device a new version: a commit
  * each, facts read), a second backup (nothing changed), bare again; rates are total devices
- * over total seconds, so warm-up and drift weigh on both sides.
+ * over total seconds, so warm-up and drift weigh on both sides. Beside the rates, the CPU time
+ * each path spent per device, in this process (the app, or the bare runner) and in the lab:
+ * on a shared machine the rates move with whatever else runs, the CPU per device much less.
  */
 const options = new Command('bench:backup')
   .option('--devices <n>', 'lab devices to back up', (v) => Number.parseInt(v, 10), 1000)
@@ -30,12 +33,16 @@ const options = new Command('bench:backup')
 interface Measured {
   seconds: number;
   failures: number;
+  /** User and system time of this process, every thread. */
+  cpuSeconds: number;
+  labCpuSeconds: number;
 }
 
 async function main(): Promise<void> {
   const labArgs = ['--devices', String(options.devices), '--port', '0', '--snmp-port', '0', '--addressing', 'ports'];
   if (options.platforms) labArgs.push('--platforms', options.platforms);
   const lab = await startLabProcess(labArgs, 120_000);
+  labPid = lab.pid;
   try {
     const targets = lab.devices.map(toTarget);
     const bare = () => timed(async () => failuresOf(await runOnDevices(targets, (session) => session.getConfig(), { concurrency: options.concurrency })));
@@ -54,18 +61,21 @@ async function main(): Promise<void> {
     const bareRate = rate(totals.bare, 2 * options.rounds);
     const firstRate = rate(totals.first, options.rounds);
     const unchangedRate = rate(totals.unchanged, options.rounds);
-    const row = (path: string, devicesPerSecond: number, failures: number) => ({
+    const cpuPerDevice = (seconds: number, runs: number) => ((1000 * seconds) / (runs * options.devices)).toFixed(2);
+    const row = (path: string, devicesPerSecond: number, total: Measured, runs: number) => ({
       path,
       devices: options.devices,
       concurrency: options.concurrency,
       'devices/s': devicesPerSecond.toFixed(1),
       'vs bare': (devicesPerSecond / bareRate).toFixed(2),
-      failures,
+      'cpu ms/device': cpuPerDevice(total.cpuSeconds, runs),
+      'lab cpu ms/device': cpuPerDevice(total.labCpuSeconds, runs),
+      failures: total.failures,
     });
     printTable([
-      row('API → queue → SSH → archive, every device new', firstRate, totals.first.failures),
-      row('API → queue → SSH → archive, nothing changed', unchangedRate, totals.unchanged.failures),
-      row('libs/ssh runOnDevices (getConfig)', bareRate, totals.bare.failures),
+      row('API → queue → SSH → archive, every device new', firstRate, totals.first, options.rounds),
+      row('API → queue → SSH → archive, nothing changed', unchangedRate, totals.unchanged, options.rounds),
+      row('libs/ssh runOnDevices (getConfig)', bareRate, totals.bare, 2 * options.rounds),
     ]);
     console.log(`ratio (nothing changed): ${(unchangedRate / bareRate).toFixed(2)}`);
     console.log(`ratio: ${(firstRate / bareRate).toFixed(2)}`);
@@ -110,22 +120,42 @@ function backupRun(app: TestApp): Promise<Measured> {
   });
 }
 
+let labPid = 0;
+
+/** CPU seconds the lab process has used so far, from /proc (0 where there is none). */
+function labCpuSeconds(): number {
+  try {
+    const fields = readFileSync(`/proc/${labPid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    // utime and stime, in the kernel's USER_HZ ticks (100 per second).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
 async function timed(work: () => Promise<number>): Promise<Measured> {
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
+  const labBefore = labCpuSeconds();
   const failures = await work();
-  return { seconds: (performance.now() - started) / 1000, failures };
+  const cpu = process.cpuUsage(cpuBefore);
+  return { seconds: (performance.now() - started) / 1000, failures, cpuSeconds: (cpu.user + cpu.system) / 1e6, labCpuSeconds: labCpuSeconds() - labBefore };
 }
 
 function report(what: string, measured: Measured): Measured {
-  console.log(`${what}: ${options.devices} devices in ${measured.seconds.toFixed(2)}s, ${measured.failures} failed`);
+  console.log(
+    `${what}: ${options.devices} devices in ${measured.seconds.toFixed(2)}s, ${measured.failures} failed; cpu ${measured.cpuSeconds.toFixed(2)}s here, ${measured.labCpuSeconds.toFixed(2)}s in the lab`,
+  );
   return measured;
 }
 
-const zero = (): Measured => ({ seconds: 0, failures: 0 });
+const zero = (): Measured => ({ seconds: 0, failures: 0, cpuSeconds: 0, labCpuSeconds: 0 });
 
 function add(total: Measured, measured: Measured): void {
   total.seconds += measured.seconds;
   total.failures += measured.failures;
+  total.cpuSeconds += measured.cpuSeconds;
+  total.labCpuSeconds += measured.labCpuSeconds;
 }
 
 function failuresOf(results: readonly { ok: boolean }[]): number {

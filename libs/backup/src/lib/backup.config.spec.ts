@@ -7,6 +7,7 @@ describe('loadBackupSettings', () => {
     expect(loadBackupSettings({})).toMatchObject({
       role: 'all',
       concurrency: 10,
+      archiveConcurrency: 64,
       siteConcurrency: 4,
       attempts: 3,
       backoffMs: 5_000,
@@ -23,13 +24,14 @@ describe('loadBackupSettings', () => {
     const settings = loadBackupSettings({
       NETKEEP_BACKUP_ROLE: 'Worker',
       NETKEEP_BACKUP_CONCURRENCY: '50',
+      NETKEEP_BACKUP_ARCHIVE_CONCURRENCY: '128',
       NETKEEP_BACKUP_SITE_CONCURRENCY: '0',
       NETKEEP_BACKUP_COMMAND_IDLE_TIMEOUT_MS: '2500',
       NETKEEP_BACKUP_MASK_SECRETS: 'false',
       NETKEEP_SYSLOG_PORT: '5514',
       NETKEEP_SYSLOG_HOST: '0.0.0.0',
     });
-    expect(settings).toMatchObject({ role: 'worker', concurrency: 50, siteConcurrency: 0, maskSecrets: false, syslogPort: 5514, syslogHost: '0.0.0.0' });
+    expect(settings).toMatchObject({ role: 'worker', concurrency: 50, archiveConcurrency: 128, siteConcurrency: 0, maskSecrets: false, syslogPort: 5514, syslogHost: '0.0.0.0' });
     expect(settings.timeouts.commandIdleMs).toBe(2_500);
   });
 

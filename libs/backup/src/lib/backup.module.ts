@@ -11,6 +11,8 @@ import { ArchiveConsumer } from './jobs/archive-consumer';
 import { BackupQueues } from './jobs/backup-queues';
 import { DeviceBackupWorker } from './jobs/device-backup.worker';
 import { DeviceConfigFetcher } from './jobs/device-config-fetcher';
+import { OutcomeRecords } from './jobs/outcome-records';
+import { RunningMarks } from './jobs/running-marks';
 import { BackupMetrics } from './metrics/backup-metrics';
 import { BackupPoliciesController } from './policies/backup-policies.controller';
 import { BackupPoliciesRepository } from './policies/backup-policies.repository';
@@ -19,6 +21,7 @@ import { PolicySchedules } from './policies/policy-schedules';
 import { BackupRunsController } from './runs/backup-runs.controller';
 import { BackupRunsRepository } from './runs/backup-runs.repository';
 import { BackupRunsService } from './runs/backup-runs.service';
+import { RunCompletion } from './runs/run-completion';
 import { RunSupervisor } from './runs/run-supervisor';
 import { DeviceStatusController } from './status/device-status.controller';
 import { DeviceStatusRepository } from './status/device-status.repository';
@@ -61,7 +64,7 @@ export class BackupModule {
       BackupMetrics,
     ];
     if (fetches) {
-      providers.push(DeviceBackupWorker, {
+      providers.push(DeviceBackupWorker, RunningMarks, {
         provide: DeviceConfigFetcher,
         useFactory: (config: NetkeepConfig) =>
           DeviceConfigFetcher.withKnownHosts(join(config.dataDir, 'known_hosts'), { timeouts: settings.timeouts, maskSecrets: settings.maskSecrets }),
@@ -77,6 +80,8 @@ export class BackupModule {
           inject: [CONFIG, DATABASE, Clock, LOGGER],
         },
         ArchiveConsumer,
+        OutcomeRecords,
+        RunCompletion,
         BackupRunsService,
         RunSupervisor,
         BackupPoliciesRepository,

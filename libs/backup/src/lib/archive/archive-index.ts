@@ -6,6 +6,27 @@ import type { ArchivedDevice, ConfigVersion } from './config-version';
 const STATE_ID = 'main';
 const COMMIT_OID = /^[0-9a-f]{40}$/;
 const REVISION = /^\d{1,9}$/;
+/** Rows per multi-row statement: far below SQLite's and PostgreSQL's bound-parameter limits. */
+const ROWS_PER_STATEMENT = 200;
+
+/** What a batch of archive writes leaves in the index, written in one transaction. */
+export interface IndexBatch {
+  /** New versions, in commit order. */
+  versions: readonly ConfigVersionsTable[];
+  /** The whole latest row of each device a version or a removal touched, as the batch leaves it. */
+  latest: readonly ConfigLatestTable[];
+  /** Devices stored again without a change: only their freshness (and name) moves. */
+  checks: readonly LatestCheck[];
+  /** The branch commit after the batch; absent when it committed nothing. */
+  head?: { commit: string; at: Date };
+}
+
+export interface LatestCheck {
+  deviceId: string;
+  checkedAt: string;
+  /** Set when the device was renamed since its row was written. */
+  deviceName?: string;
+}
 
 /**
  * The database side of the archive: every listing and status is answered here, never by git.
@@ -40,6 +61,34 @@ export class ArchiveIndex {
 
   async latest(deviceId: string): Promise<ConfigLatestRow | undefined> {
     return this.db.selectFrom('config_latest').selectAll().where('device_id', '=', deviceId).executeTakeFirst();
+  }
+
+  /** The latest rows of these devices, by device id. */
+  async latestOf(deviceIds: readonly string[]): Promise<Map<string, ConfigLatestRow>> {
+    const rows = new Map<string, ConfigLatestRow>();
+    for (const ids of chunks([...new Set(deviceIds)])) {
+      for (const row of await this.db.selectFrom('config_latest').selectAll().where('device_id', 'in', ids).execute()) rows.set(row.device_id, row);
+    }
+    return rows;
+  }
+
+  /** Versions by id. */
+  async versionsById(ids: readonly string[]): Promise<Map<string, ConfigVersionRow>> {
+    const rows = new Map<string, ConfigVersionRow>();
+    for (const chunk of chunks([...new Set(ids)])) {
+      for (const row of await this.db.selectFrom('config_versions').selectAll().where('id', 'in', chunk).execute()) rows.set(row.id, row);
+    }
+    return rows;
+  }
+
+  /** Which of these file keys (lower-case paths) a device holds, and which device. */
+  async fileOwners(fileKeys: readonly string[]): Promise<Map<string, string>> {
+    const owners = new Map<string, string>();
+    for (const keys of chunks([...new Set(fileKeys)])) {
+      const rows = await this.db.selectFrom('config_latest').select(['file_key', 'device_id']).where('file_key', 'in', keys).execute();
+      for (const row of rows) owners.set(row.file_key, row.device_id);
+    }
+    return owners;
   }
 
   async latestByFile(filePath: string): Promise<ConfigLatestRow | undefined> {
@@ -115,40 +164,31 @@ export class ArchiveIndex {
   /** Records a committed version: its row, the device's latest text, and the indexed head. Call inside `transaction`. */
   async recordVersion(version: ConfigVersionsTable, content: string, checkedAt: Date): Promise<void> {
     await this.db.insertInto('config_versions').values(version).execute();
-    const latest: ConfigLatestTable = {
-      device_id: version.device_id,
-      device_name: version.device_name,
-      platform: version.platform,
-      file_path: version.file_path,
-      file_key: version.file_path.toLowerCase(),
-      version_id: version.id,
-      revision: version.revision,
-      commit_oid: version.commit_oid,
-      content,
-      content_hash: version.content_hash,
-      significant_hash: version.significant_hash,
-      changed_at: version.created_at,
-      checked_at: checkedAt.toISOString(),
-      removed_at: null,
-    };
-    const { device_id: _deviceId, ...update } = latest;
-    await this.db
-      .insertInto('config_latest')
-      .values(latest)
-      .onConflict((conflict) => conflict.column('device_id').doUpdateSet(update))
-      .execute();
+    await this.upsertLatest([latestRowOf(version, content, checkedAt.toISOString())]);
     await this.setHead(version.commit_oid, checkedAt);
+  }
+
+  /** Records what a batch of writes committed and checked, and the head it left. Call inside `transaction`. */
+  async recordBatch(batch: IndexBatch): Promise<void> {
+    for (const rows of chunks(batch.versions)) await this.db.insertInto('config_versions').values(rows).execute();
+    for (const rows of chunks(batch.latest)) await this.upsertLatest(rows);
+    const renamed = batch.checks.filter((check) => check.deviceName !== undefined);
+    const byTime = new Map<string, string[]>();
+    for (const check of batch.checks) if (check.deviceName === undefined) byTime.set(check.checkedAt, [...(byTime.get(check.checkedAt) ?? []), check.deviceId]);
+    // Stores in one batch mostly share their second: one statement per second, not per device.
+    for (const [checkedAt, deviceIds] of byTime) {
+      for (const ids of chunks(deviceIds)) await this.db.updateTable('config_latest').set({ checked_at: checkedAt }).where('device_id', 'in', ids).execute();
+    }
+    for (const check of renamed) {
+      await this.db.updateTable('config_latest').set({ checked_at: check.checkedAt, device_name: check.deviceName }).where('device_id', '=', check.deviceId).execute();
+    }
+    if (batch.head) await this.setHead(batch.head.commit, batch.head.at);
   }
 
   /** The device's file left the archive at `commit`; its versions stay listed. Call inside `transaction`. */
   async recordRemoval(deviceId: string, commit: string, at: Date): Promise<void> {
     await this.db.updateTable('config_latest').set({ removed_at: at.toISOString() }).where('device_id', '=', deviceId).execute();
     await this.setHead(commit, at);
-  }
-
-  /** A store found nothing new: the backup is fresh, the version unchanged. */
-  async recordCheck(deviceId: string, at: Date, deviceName: string): Promise<void> {
-    await this.db.updateTable('config_latest').set({ checked_at: at.toISOString(), device_name: deviceName }).where('device_id', '=', deviceId).execute();
   }
 
   async devices(limit: number, offset: number): Promise<{ count: number; rows: Omit<ConfigLatestRow, 'content'>[] }> {
@@ -206,6 +246,56 @@ export class ArchiveIndex {
     const rows = await query.execute();
     return rows.map((row) => ({ deviceId: row.device_id, deviceName: row.device_name, content: row.content }));
   }
+
+  private async upsertLatest(rows: readonly ConfigLatestTable[]): Promise<void> {
+    await this.db
+      .insertInto('config_latest')
+      .values([...rows])
+      .onConflict((conflict) =>
+        conflict.column('device_id').doUpdateSet((eb) => ({
+          device_name: eb.ref('excluded.device_name'),
+          platform: eb.ref('excluded.platform'),
+          file_path: eb.ref('excluded.file_path'),
+          file_key: eb.ref('excluded.file_key'),
+          version_id: eb.ref('excluded.version_id'),
+          revision: eb.ref('excluded.revision'),
+          commit_oid: eb.ref('excluded.commit_oid'),
+          content: eb.ref('excluded.content'),
+          content_hash: eb.ref('excluded.content_hash'),
+          significant_hash: eb.ref('excluded.significant_hash'),
+          changed_at: eb.ref('excluded.changed_at'),
+          checked_at: eb.ref('excluded.checked_at'),
+          removed_at: eb.ref('excluded.removed_at'),
+        })),
+      )
+      .execute();
+  }
+}
+
+/** The latest row a version makes for its device. */
+export function latestRowOf(version: ConfigVersionsTable, content: string, checkedAt: string): ConfigLatestTable {
+  return {
+    device_id: version.device_id,
+    device_name: version.device_name,
+    platform: version.platform,
+    file_path: version.file_path,
+    file_key: version.file_path.toLowerCase(),
+    version_id: version.id,
+    revision: version.revision,
+    commit_oid: version.commit_oid,
+    content,
+    content_hash: version.content_hash,
+    significant_hash: version.significant_hash,
+    changed_at: version.created_at,
+    checked_at: checkedAt,
+    removed_at: null,
+  };
+}
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const slices: T[][] = [];
+  for (let i = 0; i < items.length; i += ROWS_PER_STATEMENT) slices.push(items.slice(i, i + ROWS_PER_STATEMENT));
+  return slices;
 }
 
 export function toConfigVersion(row: ConfigVersionRow): ConfigVersion {

@@ -1,5 +1,4 @@
 import { type Clock, type NetkeepDatabase, NotFoundError, SystemClock, ValidationFailedError } from '@netkeep/core';
-import { randomUUID } from 'node:crypto';
 import { diffSections, type SectionChange } from '../diff/section-diff';
 import { type UnifiedDiff, unifiedDiff } from '../diff/unified-diff';
 import { DEFAULT_NOISE_RULES } from '../noise/default-noise-rules';
@@ -7,19 +6,17 @@ import { NoiseFilter } from '../noise/noise-filter';
 import type { NoiseRule } from '../noise/noise-rule';
 import { NoiseRulesRepository } from '../noise/noise-rules.repository';
 import { DEFAULT_SEARCH_LIMITS, type SearchLimits, type SearchOptions, type SearchResult, searchConfigurations } from '../search/config-search';
-import { canonicalPlatform } from '../shared/platform-name';
-import { linesOf, normaliseLineBreaks, sha256Hex } from '../shared/text-lines';
+import { GroupCommit } from '../shared/group-commit';
+import { Mutex } from '../shared/mutex';
 import { ArchiveIndex, toArchivedDevice, toConfigVersion } from './archive-index';
-import type { ConfigLatestRow, ConfigVersionRow, ConfigVersionsTable } from './backup.tables';
-import { summariseChange } from './change-summary';
-import { formatCommitMessage } from './commit-message';
+import type { ArchiveWrite } from './archive-write';
+import type { ConfigLatestRow, ConfigVersionRow } from './backup.tables';
+import { CommitBatch } from './commit-batch';
 import type { ArchivedDevice, ConfigVersion, Page, RemoveRequest, StoreRequest, StoreResult, VersionRef } from './config-version';
-import { deviceFilePaths } from './device-file-name';
 import { GitConfigRepository } from './git-config-repository';
 import { IndexReconciler, type ReconcileReport } from './index-reconciler';
-import { Mutex } from './mutex';
 import { type PushOutcome, RemotePusher, type RemotePushOptions, type RemoteTarget } from './remote-push';
-import { authorSignature, NETKEEP_IDENTITY, secondsOf, validateStoreRequest } from './store-request';
+import { validateStoreRequest } from './store-request';
 
 export interface ConfigArchiveOptions {
   /** The bare git repository (created on first use), e.g. `<data>/configs.git`. */
@@ -38,6 +35,8 @@ export interface ConfigArchiveOptions {
   search?: Partial<SearchLimits>;
   /** Where reconciliation and push problems are reported (pino-compatible). */
   logger?: ArchiveLogger;
+  /** Told after each move of the branch, with the commits the move published, oldest first. */
+  onBranchMoved?: (commits: readonly string[]) => void;
 }
 
 export interface ArchiveLogger {
@@ -70,14 +69,20 @@ export interface SectionConfigDiff {
 export type ConfigDiff = UnifiedConfigDiff | SectionConfigDiff;
 
 const MAX_PAGE_SIZE = 500;
+/** Writes per batch: bounds one batch's memory, objects in flight and index transaction. */
+const MAX_BATCH_WRITES = 256;
 
 /**
  * The configuration archive: one bare git repository (one file per device, one commit per
  * change) and an index in the database that answers every listing without touching git.
  *
- * Writes are serialised by an in-process mutex and meant for one writer process (the
- * archive queue's single consumer). A store is idempotent: the same significant content
- * makes no commit and returns the existing version. The commit comes first and the index
+ * Writes are meant for one writer process (the one consuming the archive queue) and are
+ * written in batches (group commit): stores and removals that arrive while a batch is being
+ * written wait together and form the next one, one batch at a time under an in-process mutex.
+ * A batch is still one commit per change, in arrival order, as if the writes ran one after
+ * another; but all its objects are written together, the branch moves once (compare and swap)
+ * and the index is written in one transaction. A store is idempotent: the same significant
+ * content makes no commit and returns the existing version. Git comes first and the index
  * follows; when the index write is lost, the next `open` or `store` finds the branch ahead
  * of the index and indexes the missing commits from git (see `IndexReconciler`).
  */
@@ -87,6 +92,7 @@ export class ConfigArchive {
   private readonly noiseRules: NoiseRulesRepository;
   private readonly clock: Clock;
   private readonly writes = new Mutex();
+  private readonly pendingWrites: GroupCommit<ArchiveWrite>;
   private readonly reconciler: IndexReconciler;
   private readonly pusher: RemotePusher | undefined;
   private readonly searchLimits: SearchLimits;
@@ -100,6 +106,7 @@ export class ConfigArchive {
     this.noiseRules = new NoiseRulesRepository(options.db);
     this.clock = options.clock ?? new SystemClock();
     this.reconciler = new IndexReconciler(this.repository, this.index);
+    this.pendingWrites = new GroupCommit(this.writes, (batch) => this.writeBatch(batch), MAX_BATCH_WRITES);
     this.searchLimits = { ...DEFAULT_SEARCH_LIMITS, ...options.search };
     if (options.remote) {
       this.pusher = new RemotePusher(this.repository, options.remote, this.clock, (outcome) => this.reportPush(outcome));
@@ -115,89 +122,16 @@ export class ConfigArchive {
    * Archives a device's configuration. Drop rules remove lines first; if what is left equals
    * the latest version once ignored lines are set aside, nothing is committed and the latest
    * version is returned (`changed` is true only when the request repeats the run that made it).
+   * Stores that arrive together are written as one batch (see the class comment).
    */
   async store(request: StoreRequest): Promise<StoreResult> {
     validateStoreRequest(request);
-    return this.writes.run(async () => {
-      await this.prepare();
-      const at = secondsOf(request.at ?? this.clock.now());
-      const platform = canonicalPlatform(request.platform);
-      const noise = await this.noiseFor(platform);
-      const content = noise.drop(normaliseLineBreaks(request.content));
-      const significantHash = sha256Hex(noise.significant(content));
-      const latest = await this.index.latest(request.deviceId);
-      const runId = request.runId ?? null;
-
-      if (latest && !latest.removed_at && sha256Hex(noise.significant(latest.content)) === significantHash) {
-        await this.index.recordCheck(request.deviceId, at, request.deviceName);
-        const existing = toConfigVersion(await this.requireVersion(latest.version_id));
-        return { changed: runId !== null && existing.runId === runId, version: existing };
-      }
-
-      const filePath = latest?.file_path ?? (await this.assignFilePath(request.deviceId, request.deviceName));
-      const versionId = randomUUID();
-      const author = authorSignature(request.author, at);
-      const parent = this.indexedHead ?? undefined;
-      const commit = await this.repository.commitFile({
-        parent,
-        path: filePath,
-        content,
-        message: formatCommitMessage({ kind: 'change', deviceId: request.deviceId, deviceName: request.deviceName, platform, trigger: request.trigger, runId, versionId }),
-        author,
-        committer: { ...NETKEEP_IDENTITY, at },
-      });
-      const version: ConfigVersionsTable = {
-        id: versionId,
-        device_id: request.deviceId,
-        device_name: request.deviceName,
-        platform,
-        revision: (latest?.revision ?? 0) + 1,
-        commit_oid: commit,
-        file_path: filePath,
-        content_hash: sha256Hex(content),
-        significant_hash: significantHash,
-        author_name: author.name,
-        author_email: author.email,
-        trigger: request.trigger,
-        run_id: runId,
-        created_at: at.toISOString(),
-        line_count: linesOf(content).length,
-        summary: summariseChange(platform, latest && !latest.removed_at ? latest.content : undefined, content, noise),
-      };
-      await this.index.transaction((index) => index.recordVersion(version, content, at));
-      this.indexedHead = commit;
-      this.pusher?.request();
-      return { changed: true, version: toConfigVersion(version) };
-    });
+    return new Promise((done, fail) => this.pendingWrites.add({ kind: 'store', request, done, fail }));
   }
 
   /** Removes a device's file from the archive in a commit; its versions stay listed. */
-  async remove(deviceId: string, request: RemoveRequest = {}): Promise<{ commit: string }> {
-    return this.writes.run(async () => {
-      await this.prepare();
-      const latest = await this.index.latest(deviceId);
-      if (!latest || latest.removed_at) throw new NotFoundError(`device ${deviceId} has no configuration in the archive`);
-      const at = secondsOf(request.at ?? this.clock.now());
-      const commit = await this.repository.commitFile({
-        parent: this.indexedHead ?? undefined,
-        path: latest.file_path,
-        content: null,
-        message: formatCommitMessage({
-          kind: 'removal',
-          deviceId,
-          deviceName: latest.device_name,
-          platform: latest.platform,
-          trigger: request.trigger ?? 'manual',
-          runId: request.runId ?? null,
-        }),
-        author: authorSignature(request.author, at),
-        committer: { ...NETKEEP_IDENTITY, at },
-      });
-      await this.index.transaction((index) => index.recordRemoval(deviceId, commit, at));
-      this.indexedHead = commit;
-      this.pusher?.request();
-      return { commit };
-    });
+  remove(deviceId: string, request: RemoveRequest = {}): Promise<{ commit: string }> {
+    return new Promise((done, fail) => this.pendingWrites.add({ kind: 'removal', deviceId, request, done, fail }));
   }
 
   /** A device's versions, newest first, from the index alone. */
@@ -270,6 +204,32 @@ export class ConfigArchive {
     await this.pusher?.flush();
   }
 
+  /**
+   * Writes a batch: plans every write in order, commits all of them to git with one move of
+   * the branch, records them in the index in one transaction, then answers each caller. A write
+   * that cannot be made fails alone; a failure of git or of the index fails the whole batch,
+   * and its callers retry (a lost index write is recovered from git by `prepare`).
+   */
+  private async writeBatch(writes: readonly ArchiveWrite[]): Promise<void> {
+    await this.prepare();
+    const batch = await CommitBatch.open(writes, this.index, await this.loadNoiseRules(), this.clock);
+    for (const write of writes) {
+      try {
+        await batch.add(write);
+      } catch (error) {
+        write.fail(error);
+      }
+    }
+    const commits = await this.repository.commitFiles(this.indexedHead ?? undefined, batch.changes);
+    if (commits.length > 0) this.options.onBranchMoved?.(commits);
+    await this.index.transaction((index) => index.recordBatch(batch.indexBatch(commits)));
+    if (commits.length > 0) {
+      this.indexedHead = commits[commits.length - 1];
+      this.pusher?.request();
+    }
+    batch.settle(commits);
+  }
+
   private async prepare(): Promise<ReconcileReport> {
     if (!this.initialised) {
       await this.repository.init();
@@ -301,13 +261,6 @@ export class ConfigArchive {
   private async loadNoiseRules(): Promise<NoiseRule[]> {
     const operatorRules = this.options.noiseRules ? await this.options.noiseRules() : await this.noiseRules.list();
     return [...(this.options.defaultNoiseRules ?? DEFAULT_NOISE_RULES), ...operatorRules];
-  }
-
-  private async assignFilePath(deviceId: string, deviceName: string): Promise<string> {
-    for (const candidate of deviceFilePaths(deviceName, deviceId)) {
-      if (!(await this.index.fileTaken(candidate, deviceId))) return candidate;
-    }
-    throw new Error('unreachable: the candidates never end');
   }
 
   private async findVersion(deviceId: string, ref: VersionRef): Promise<ConfigVersionRow> {

@@ -79,7 +79,7 @@ async function openLock(lockPath: string, retried = false): Promise<Awaited<Retu
 }
 
 /** Makes a rename or a new file in `directory` durable; a no-op where directories cannot be opened (Windows). */
-async function syncDirectory(directory: string): Promise<void> {
+export async function syncDirectory(directory: string): Promise<void> {
   let handle;
   try {
     handle = await open(directory, 'r');

@@ -4,9 +4,12 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { ArchiveBranchLockedError, ArchiveHeadMovedError } from './archive.errors';
+import { ConfigsTree } from './configs-tree';
 import { CONFIGS_DIRECTORY } from './device-file-name';
 import { durableGitFs as fs, FileLockedError, replaceUnderLock } from './durable-fs';
 import { blobObject, commitObject, type EncodedObject, type TreeItem, treeObject } from './git-objects';
+import { writeLooseObjects } from './loose-objects';
+import { objectWriters } from './object-writers';
 
 export const ARCHIVE_BRANCH = 'main';
 const BRANCH_REF = `refs/heads/${ARCHIVE_BRANCH}`;
@@ -32,9 +35,8 @@ export interface ConfigFileChange {
   after: string | null;
 }
 
-export interface FileCommit {
-  /** The commit the branch must still point at (undefined: the first commit). */
-  parent: string | undefined;
+/** One commit's worth: a file of `configs/` changed or removed. */
+export interface FileChange {
   /** `configs/<stem>.cfg`. */
   path: string;
   /** New content, or null to remove the file. */
@@ -44,21 +46,26 @@ export interface FileCommit {
   committer: GitSignature;
 }
 
+export interface FileCommit extends FileChange {
+  /** The commit the branch must still point at (undefined: the first commit). */
+  parent: string | undefined;
+}
+
 type ConfigEntries = Map<string, string>;
 
 interface Listing {
   commit: string;
   root: TreeItem[];
-  configs: ConfigEntries;
+  configs: ConfigsTree;
 }
 
 /**
- * The archive's git repository, bare, through isomorphic-git on node's fs (service images have
- * no git binary). Commits are built from objects (blob, trees, commit) and the branch is moved
- * last, atomically, so a commit exists for readers only once it is complete. Every file is
- * written durably (see durable-fs.ts) before the branch moves, and the branch before the index
- * is written, so git is never behind the index: the invariant reconciliation relies on.
- * There is no working tree or index file to drift from HEAD.
+ * The archive's git repository, bare, read through isomorphic-git on node's fs (service images
+ * have no git binary). Commits are built from objects (blob, trees, commit) written as loose
+ * objects, and the branch is moved last, atomically, so a commit exists for readers only once it
+ * is complete. Every object is written durably (see durable-fs.ts) before the branch moves, and
+ * the branch before the index is written, so git is never behind the index: the invariant
+ * reconciliation relies on. There is no working tree or index file to drift from HEAD.
  */
 export class GitConfigRepository {
   /** isomorphic-git's pack cache, shared by every read. */
@@ -127,31 +134,49 @@ export class GitConfigRepository {
 
   /** Writes one file change as a commit on top of `parent` and moves the branch to it. */
   async commitFile(change: FileCommit): Promise<string> {
-    const parent = await this.listing(change.parent);
-    const configs = new Map(parent.configs);
+    const [commit] = await this.commitFiles(change.parent, [change]);
+    return commit as string;
+  }
+
+  /**
+   * Writes file changes as a line of commits on top of `parent`, one commit per change, in
+   * order, and moves the branch once, to the last of them; returns the commits, oldest first.
+   * Ids are known before anything is written, so all objects of all the commits go to disk
+   * together (their fsyncs overlap) and the branch moves only once every one is durable.
+   */
+  async commitFiles(parent: string | undefined, changes: readonly FileChange[]): Promise<string[]> {
+    if (changes.length === 0) return [];
+    const base = await this.listing(parent);
+    const otherRootEntries = base.root.filter((entry) => entry.path !== CONFIGS_DIRECTORY);
+    let tip = parent;
+    let configs = base.configs;
+    let root = base.root;
     const objects: EncodedObject[] = [];
-    const name = change.path.slice(CONFIGS_DIRECTORY.length + 1);
-    if (change.content === null) configs.delete(name);
-    else {
-      const blob = blobObject(change.content);
-      objects.push(blob);
-      configs.set(name, blob.oid);
+    const commits: string[] = [];
+    for (const change of changes) {
+      const name = change.path.slice(CONFIGS_DIRECTORY.length + 1);
+      if (change.content === null) configs = configs.without(name);
+      else {
+        const blob = blobObject(change.content);
+        objects.push(blob);
+        configs = configs.with(name, blob.oid);
+      }
+      root = [...otherRootEntries];
+      if (configs.size > 0) {
+        const configsTree = configs.object();
+        objects.push(configsTree);
+        root.push({ mode: '040000', path: CONFIGS_DIRECTORY, oid: configsTree.oid });
+      }
+      const tree = treeObject(root);
+      const commit = commitObject({ tree: tree.oid, parents: tip ? [tip] : [], author: change.author, committer: change.committer, message: change.message });
+      objects.push(tree, commit);
+      commits.push(commit.oid);
+      tip = commit.oid;
     }
-    const root = parent.root.filter((entry) => entry.path !== CONFIGS_DIRECTORY);
-    if (configs.size > 0) {
-      const configsTree = treeObject([...configs].map(([path, oid]) => ({ mode: '100644', path, oid })));
-      objects.push(configsTree);
-      root.push({ mode: '040000', path: CONFIGS_DIRECTORY, oid: configsTree.oid });
-    }
-    const tree = treeObject(root);
-    const commit = commitObject({ tree: tree.oid, parents: change.parent ? [change.parent] : [], author: change.author, committer: change.committer, message: change.message });
-    objects.push(tree, commit);
-    // Ids are known before anything is written, so the objects go to disk together (their fsyncs overlap);
-    // the branch moves only once all of them are durable.
-    await Promise.all(objects.map((object) => this.write(object)));
-    await this.moveBranch(change.parent, commit.oid);
-    this.lastListing = { commit: commit.oid, root, configs };
-    return commit.oid;
+    await writeLooseObjects(this.gitdir, objects, objectWriters);
+    await this.moveBranch(parent, tip as string);
+    this.lastListing = { commit: tip as string, root, configs };
+    return commits;
   }
 
   /** Pushes the branch to a remote over smart HTTP(S); fast-forward only. */
@@ -172,27 +197,22 @@ export class GitConfigRepository {
   }
 
   private async configEntries(commit: string | undefined): Promise<ConfigEntries> {
-    return (await this.listing(commit)).configs;
+    return (await this.listing(commit)).configs.files();
   }
 
   private async listing(commit: string | undefined): Promise<Listing> {
-    if (!commit) return { commit: '', root: [], configs: new Map() };
+    if (!commit) return { commit: '', root: [], configs: ConfigsTree.EMPTY };
     if (this.lastListing?.commit === commit) return this.lastListing;
     const { tree } = await git.readTree({ fs, gitdir: this.gitdir, oid: commit, cache: this.cache });
     const root = tree.map(({ mode, path, oid }) => ({ mode, path, oid }));
     const configsEntry = tree.find((entry) => entry.path === CONFIGS_DIRECTORY && entry.type === 'tree');
-    const configs: ConfigEntries = new Map();
+    const files: ConfigEntries = new Map();
     if (configsEntry) {
       const listing = await git.readTree({ fs, gitdir: this.gitdir, oid: configsEntry.oid, cache: this.cache });
-      for (const entry of listing.tree) if (entry.type === 'blob') configs.set(entry.path, entry.oid);
+      for (const entry of listing.tree) if (entry.type === 'blob') files.set(entry.path, entry.oid);
     }
-    this.lastListing = { commit, root, configs };
+    this.lastListing = { commit, root, configs: ConfigsTree.of(files) };
     return this.lastListing;
-  }
-
-  /** Stores an encoded object as a loose object, through isomorphic-git's object store (skipped when present). */
-  private async write(object: EncodedObject): Promise<void> {
-    await git.writeObject({ fs, gitdir: this.gitdir, type: object.type, object: object.deflated, format: 'deflated', oid: object.oid });
   }
 
   /**

@@ -1,11 +1,17 @@
 import { createHash } from 'node:crypto';
-import { deflateSync } from 'node:zlib';
+import { constants } from 'node:zlib';
 
-/** A git object in its stored form: the id (SHA-1 of the wrapped bytes) and the zlib-deflated bytes. */
+/**
+ * A git object encoded as git hashes it: `<type> <size>\0<body>`, and its id (the SHA-1 of those
+ * bytes). Ids are all a commit needs to be built; the object is compressed, at `level`, where it
+ * is written (see object-writers.ts).
+ */
 export interface EncodedObject {
   type: 'blob' | 'tree' | 'commit';
   oid: string;
-  deflated: Buffer;
+  wrapped: Buffer;
+  /** zlib level for storage. */
+  level: number;
 }
 
 export interface TreeItem {
@@ -24,7 +30,7 @@ export interface CommitIdentity {
 /**
  * Git's object encodings, done here with node's crypto and zlib: isomorphic-git's own hashing
  * and compression go through web streams and cost a few milliseconds per object, which every
- * commit would pay four times. The encoded objects are still written through isomorphic-git.
+ * commit would pay four times.
  */
 export function blobObject(content: string): EncodedObject {
   return encode('blob', Buffer.from(content, 'utf8'));
@@ -35,10 +41,21 @@ export function treeObject(items: readonly TreeItem[]): EncodedObject {
   const isTree = (item: TreeItem) => /^0?40000$/.test(item.mode);
   const sortKey = (item: TreeItem) => Buffer.from(isTree(item) ? `${item.path}/` : item.path, 'utf8');
   const sorted = [...items].sort((a, b) => Buffer.compare(sortKey(a), sortKey(b)));
-  const body = Buffer.concat(
-    sorted.map((item) => Buffer.concat([Buffer.from(`${isTree(item) ? '40000' : item.mode} ${item.path}\0`, 'utf8'), Buffer.from(item.oid, 'hex')])),
-  );
-  return encode('tree', body);
+  return treeOfEntries(sorted.map((item) => treeEntry(isTree(item) ? '40000' : item.mode, item.path, item.oid)));
+}
+
+/** One entry of a tree as git stores it: `<mode> <name>\0<20-byte id>`. */
+export function treeEntry(mode: string, path: string, oid: string): Buffer {
+  return Buffer.concat([Buffer.from(`${mode} ${path}\0`, 'utf8'), Buffer.from(oid, 'hex')]);
+}
+
+/**
+ * A tree from entries already encoded and in git's order. Compressed at zlib's fastest level,
+ * git's own default for loose objects (core.looseCompression): a tree of `configs/` is mostly
+ * object ids, which no level compresses much, and every commit writes one.
+ */
+export function treeOfEntries(sortedEntries: readonly Buffer[]): EncodedObject {
+  return encode('tree', Buffer.concat(sortedEntries), constants.Z_BEST_SPEED);
 }
 
 export function commitObject(commit: { tree: string; parents: readonly string[]; author: CommitIdentity; committer: CommitIdentity; message: string }): EncodedObject {
@@ -47,7 +64,7 @@ export function commitObject(commit: { tree: string; parents: readonly string[];
   return encode('commit', Buffer.from(`${headers.join('\n')}\n\n${commit.message}`, 'utf8'));
 }
 
-function encode(type: EncodedObject['type'], body: Buffer): EncodedObject {
+function encode(type: EncodedObject['type'], body: Buffer, level: number = constants.Z_DEFAULT_COMPRESSION): EncodedObject {
   const wrapped = Buffer.concat([Buffer.from(`${type} ${body.length}\0`, 'utf8'), body]);
-  return { type, oid: createHash('sha1').update(wrapped).digest('hex'), deflated: deflateSync(wrapped) };
+  return { type, oid: createHash('sha1').update(wrapped).digest('hex'), wrapped, level };
 }

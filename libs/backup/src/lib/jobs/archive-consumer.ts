@@ -1,42 +1,42 @@
-import { Clock, LOGGER, QueueConnections, ValidationFailedError, type NetkeepLogger } from '@netkeep/core';
+import { LOGGER, QueueConnections, ValidationFailedError, type NetkeepLogger } from '@netkeep/core';
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { ConfigArchive } from '../archive/config-archive';
 import type { ConfigVersion } from '../archive/config-version';
-import { ARCHIVE_QUEUE } from '../backup.constants';
+import { ARCHIVE_QUEUE, BACKUP_SETTINGS } from '../backup.constants';
+import type { BackupSettings } from '../backup.config';
 import { BackupMetrics } from '../metrics/backup-metrics';
-import { BackupRunsRepository } from '../runs/backup-runs.repository';
-import { DeviceStatusRepository } from '../status/device-status.repository';
+import { RunCompletion } from '../runs/run-completion';
 import { WebhookDeliveries } from '../webhooks/webhook-deliveries';
 import type { BackupOutcome, FailureOutcome, StoreOutcome } from './backup-jobs';
+import { OutcomeRecords } from './outcome-records';
 
 /**
- * The archive's one writer: takes outcomes one at a time (concurrency 1, in the one process
- * that owns the repository), stores configurations, records each device's result and status,
- * updates the metrics, announces changes and failures, and closes runs. Every step can be
- * repeated: a store of the same run's content reports the same version, results are
- * overwritten with the same values, deliveries have ids of their own.
+ * The archive's one writer process: takes outcomes many at a time (NETKEEP_BACKUP_ARCHIVE_CONCURRENCY,
+ * in the one process that owns the repository), so that the configurations that arrive together
+ * are committed as one batch and their results and statuses written in one transaction; stores
+ * configurations, records each device's result and status, updates the metrics, announces
+ * changes and failures, and closes runs. Every step can be repeated: a store of the same run's
+ * content reports the same version, results are overwritten with the same values, deliveries
+ * have ids of their own.
  */
 @Injectable()
 export class ArchiveConsumer implements OnApplicationBootstrap {
-  /** Devices left per run, counted down as outcomes are recorded. */
-  private readonly pending = new Map<string, number>();
-
   constructor(
     private readonly connections: QueueConnections,
     private readonly archive: ConfigArchive,
-    private readonly runs: BackupRunsRepository,
-    private readonly statuses: DeviceStatusRepository,
+    private readonly records: OutcomeRecords,
+    private readonly completion: RunCompletion,
     private readonly metrics: BackupMetrics,
     private readonly webhooks: WebhookDeliveries,
-    private readonly clock: Clock,
+    @Inject(BACKUP_SETTINGS) private readonly settings: BackupSettings,
     @Inject(LOGGER) private readonly logger: NetkeepLogger,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const report = await this.archive.open();
     this.logger.info({ head: report.head ?? null }, 'configuration archive open');
-    this.connections.worker<BackupOutcome, string>(ARCHIVE_QUEUE, (job) => this.consume(job), { concurrency: 1, lockDuration: 60_000 });
+    this.connections.worker<BackupOutcome, string>(ARCHIVE_QUEUE, (job) => this.consume(job), { concurrency: this.settings.archiveConcurrency, lockDuration: 60_000 });
   }
 
   async consume(job: Job<BackupOutcome>): Promise<string> {
@@ -64,23 +64,12 @@ export class ArchiveConsumer implements OnApplicationBootstrap {
   private async recordStored(outcome: StoreOutcome, changed: boolean, version: ConfigVersion): Promise<string> {
     const status = changed ? 'succeeded' : 'unchanged';
     const at = outcome.finishedAt;
-    await this.runs.recordSuccess(outcome.runId, outcome.deviceId, {
-      status,
-      versionId: version.id,
-      changed,
-      attempts: outcome.attempts,
-      startedAt: outcome.startedAt,
-      finishedAt: at,
-    });
-    await this.statuses.recordSuccess(outcome.deviceId, {
-      deviceName: outcome.deviceName,
-      outcome: status,
-      at,
-      runId: outcome.runId,
-      versionId: version.id,
-      changed,
-      cryptoProfile: outcome.cryptoProfile,
-    });
+    await this.records.recordSuccess(
+      outcome.runId,
+      outcome.deviceId,
+      { status, versionId: version.id, changed, attempts: outcome.attempts, startedAt: outcome.startedAt, finishedAt: at },
+      { deviceName: outcome.deviceName, outcome: status, at, runId: outcome.runId, versionId: version.id, changed, cryptoProfile: outcome.cryptoProfile },
+    );
     this.metrics.deviceFinished(changed ? 'success' : 'unchanged', outcome.deviceName, outcome.startedAt, at);
     if (changed) {
       await this.webhooks.publish('config.changed', version.id, async () => {
@@ -94,26 +83,18 @@ export class ArchiveConsumer implements OnApplicationBootstrap {
         };
       });
     }
-    await this.finishRun(outcome.runId);
+    await this.completion.outcomeRecorded(outcome.runId);
     return status;
   }
 
   private async recordFailure(outcome: FailureOutcome): Promise<string> {
-    const recorded = await this.runs.recordFailure(outcome.runId, outcome.deviceId, {
-      phase: outcome.phase,
-      error: outcome.error,
-      attempts: outcome.attempts,
-      startedAt: outcome.startedAt,
-      finishedAt: outcome.finishedAt,
-    });
+    const recorded = await this.records.recordFailure(
+      outcome.runId,
+      outcome.deviceId,
+      { phase: outcome.phase, error: outcome.error, attempts: outcome.attempts, startedAt: outcome.startedAt, finishedAt: outcome.finishedAt },
+      { deviceName: outcome.deviceName, at: outcome.finishedAt, runId: outcome.runId, phase: outcome.phase, message: outcome.error },
+    );
     if (recorded) {
-      await this.statuses.recordFailure(outcome.deviceId, {
-        deviceName: outcome.deviceName,
-        at: outcome.finishedAt,
-        runId: outcome.runId,
-        phase: outcome.phase,
-        message: outcome.error,
-      });
       this.metrics.deviceFinished('failed', outcome.deviceName, outcome.startedAt, outcome.finishedAt);
       await this.webhooks.publish('backup.failed', `${outcome.runId}.${outcome.deviceId}`, async () => ({
         device: { id: outcome.deviceId, name: outcome.deviceName },
@@ -121,29 +102,7 @@ export class ArchiveConsumer implements OnApplicationBootstrap {
         error: { phase: outcome.phase, message: outcome.error, attempts: outcome.attempts },
       }));
     }
-    await this.finishRun(outcome.runId);
+    await this.completion.outcomeRecorded(outcome.runId);
     return recorded ? 'failed' : 'already-final';
-  }
-
-  /**
-   * Closes the run when its last device is recorded. The count of devices left is kept here
-   * (this is the only process recording outcomes) and checked against the database only when
-   * it reaches zero; a count thrown off by a repeated outcome is read again from the table.
-   */
-  private async finishRun(runId: string): Promise<void> {
-    const known = this.pending.get(runId);
-    const left = known === undefined ? await this.runs.pendingCount(runId) : known - 1;
-    if (left > 0) {
-      this.pending.set(runId, left);
-      return;
-    }
-    this.pending.delete(runId);
-    if (await this.runs.finishIfDone(runId, this.clock.now().toISOString())) {
-      const [progress] = (await this.runs.progress([runId])).values();
-      this.logger.info({ runId, progress }, `backup run ${runId} finished`);
-    } else {
-      const actual = await this.runs.pendingCount(runId);
-      if (actual > 0) this.pending.set(runId, actual);
-    }
   }
 }

@@ -11,6 +11,7 @@ import type { DeviceBackupJob } from './backup-jobs';
 import { BackupQueues } from './backup-queues';
 import { DeviceConfigFetcher } from './device-config-fetcher';
 import { DeviceLocks, SiteSlots, type HeldLease } from './device-locks';
+import { RunningMarks } from './running-marks';
 
 export type DeviceJobResult = 'fetched' | 'skipped';
 
@@ -33,6 +34,7 @@ export class DeviceBackupWorker implements OnApplicationBootstrap {
     private readonly connections: QueueConnections,
     private readonly queues: BackupQueues,
     private readonly runs: BackupRunsRepository,
+    private readonly runningMarks: RunningMarks,
     private readonly fetcher: DeviceConfigFetcher,
     private readonly clock: Clock,
     @Inject(BACKUP_SETTINGS) private readonly settings: BackupSettings,
@@ -82,7 +84,7 @@ export class DeviceBackupWorker implements OnApplicationBootstrap {
     const { runId, deviceId, deviceName, trigger } = job.data;
     const attempt = job.attemptsMade + 1;
     const startedAt = this.clock.now().toISOString();
-    await this.runs.markRunning(runId, deviceId, attempt, startedAt);
+    await this.runningMarks.mark(runId, deviceId, attempt, startedAt);
     try {
       const connection = await this.connectionOf(deviceId);
       const fetched = await this.fetcher.fetch(connection, { cryptoProfile: job.data.cryptoProfile, facts: job.data.collectFacts ?? true });

@@ -1,6 +1,6 @@
 import { DATABASE } from '@netkeep/core';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely, OnConflictTables } from 'kysely';
 import type { BackupDeviceStatusRow, BackupDeviceStatusTable, BackupRunsTables } from '../backup-runs.tables';
 
 export interface StatusSuccess {
@@ -19,6 +19,15 @@ export interface StatusFailure {
   runId: string;
   phase: string;
   message: string;
+}
+
+/**
+ * Outcomes are recorded many at a time, so two backups of one device (two runs) may be recorded
+ * out of order: the stored status yields only to an attempt at least as recent as its own.
+ */
+function notNewerThan(at: string) {
+  return (eb: ExpressionBuilder<OnConflictTables<'backup_device_status'> & BackupRunsTables, 'backup_device_status'>) =>
+    eb.or([eb('backup_device_status.last_attempt_at', 'is', null), eb('backup_device_status.last_attempt_at', '<=', at)]);
 }
 
 /** backup_device_status: one row per device ever tried. */
@@ -40,7 +49,7 @@ export class DeviceStatusRepository {
     await this.db
       .insertInto('backup_device_status')
       .values({ device_id: deviceId, device_name: success.deviceName, ...values })
-      .onConflict((conflict) => conflict.column('device_id').doUpdateSet(values))
+      .onConflict((conflict) => conflict.column('device_id').doUpdateSet(values).where(notNewerThan(success.at)))
       .execute();
   }
 
@@ -58,7 +67,7 @@ export class DeviceStatusRepository {
     await this.db
       .insertInto('backup_device_status')
       .values({ device_id: deviceId, device_name: failure.deviceName, ...values })
-      .onConflict((conflict) => conflict.column('device_id').doUpdateSet(values))
+      .onConflict((conflict) => conflict.column('device_id').doUpdateSet(values).where(notNewerThan(failure.at)))
       .execute();
   }
 
