@@ -5,7 +5,7 @@ import { deleteRedisKeys, startTestApp, type TestApp } from '@netkeep/core';
 import { runOnDevices, type DeviceTarget } from '@netkeep/ssh';
 import Redis from 'ioredis';
 import { readFileSync } from 'node:fs';
-import { printTable } from './support/bench-table';
+import { reportBench } from './support/bench-report';
 import type { LabInventoryDevice } from '@netkeep/device-lab';
 import { startLabProcess, type LabProcess } from '@netkeep/testing';
 
@@ -72,13 +72,24 @@ async function main(): Promise<void> {
       'lab cpu ms/device': cpuPerDevice(total.labCpuSeconds, runs),
       failures: total.failures,
     });
-    printTable([
-      row('API → queue → SSH → archive, every device new', firstRate, totals.first, options.rounds),
-      row('API → queue → SSH → archive, nothing changed', unchangedRate, totals.unchanged, options.rounds),
-      row('libs/ssh runOnDevices (getConfig)', bareRate, totals.bare, 2 * options.rounds),
-    ]);
-    console.log(`ratio (nothing changed): ${(unchangedRate / bareRate).toFixed(2)}`);
-    console.log(`ratio: ${(firstRate / bareRate).toFixed(2)}`);
+    const bare = { name: 'libs/ssh runOnDevices', value: bareRate };
+    reportBench(
+      {
+        bench: 'backup',
+        size: `--devices ${options.devices} --concurrency ${options.concurrency} --rounds ${options.rounds}`,
+        figures: [
+          { measure: 'backup through the API, every device new', value: firstRate, unit: 'devices/s', reference: bare, ratio: firstRate / bareRate, goal: '>= 0.7', met: firstRate / bareRate >= 0.7 },
+          { measure: 'backup through the API, nothing changed', value: unchangedRate, unit: 'devices/s', reference: bare, ratio: unchangedRate / bareRate },
+        ],
+        ratio: firstRate / bareRate,
+      },
+      [
+        row('API → queue → SSH → archive, every device new', firstRate, totals.first, options.rounds),
+        row('API → queue → SSH → archive, nothing changed', unchangedRate, totals.unchanged, options.rounds),
+        row('libs/ssh runOnDevices (getConfig)', bareRate, totals.bare, 2 * options.rounds),
+      ],
+      [`ratio (nothing changed): ${(unchangedRate / bareRate).toFixed(2)}`],
+    );
   } finally {
     await lab.stop();
   }

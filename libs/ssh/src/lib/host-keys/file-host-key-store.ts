@@ -11,6 +11,7 @@ import type { HostKeyStore } from './host-key-store';
 export class FileHostKeyStore implements HostKeyStore {
   private keys?: Promise<Map<string, HostKey>>;
   private writing: Promise<void> = Promise.resolve();
+  private directory?: Promise<void>;
 
   constructor(private readonly path: string) {}
 
@@ -31,8 +32,20 @@ export class FileHostKeyStore implements HostKeyStore {
   }
 
   private async append(line: string): Promise<void> {
-    await mkdir(dirname(this.path), { recursive: true, mode: 0o700 });
+    await this.ensureDirectory();
     await appendFile(this.path, line, { mode: 0o600 });
+  }
+
+  /** Once per store: a fleet's first backup appends a thousand keys, each a syscall fewer. */
+  private ensureDirectory(): Promise<void> {
+    this.directory ??= mkdir(dirname(this.path), { recursive: true, mode: 0o700 }).then(
+      () => undefined,
+      (error: Error) => {
+        this.directory = undefined;
+        throw error;
+      },
+    );
+    return this.directory;
   }
 
   private load(): Promise<Map<string, HostKey>> {
@@ -44,7 +57,7 @@ export class FileHostKeyStore implements HostKeyStore {
   }
 
   private async writeAtomically(text: string): Promise<void> {
-    await mkdir(dirname(this.path), { recursive: true, mode: 0o700 });
+    await this.ensureDirectory();
     const temporary = `${this.path}.${process.pid}.tmp`;
     await writeFile(temporary, text, { mode: 0o600 });
     await rename(temporary, this.path);
