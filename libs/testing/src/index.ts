@@ -1,6 +1,7 @@
 export { startOpenSshServer, type OpenSshServer, type OpenSshServerOptions } from './lib/openssh-server';
 export { startSnmpdAgent, type SnmpdAgent, type SnmpdAgentOptions } from './lib/snmpd-agent';
 export { startLabProcess, type LabProcess } from './lib/lab-process';
+export { startPrivateRedis, type PrivateRedis } from './lib/private-redis';
 export {
   startFakeKubeApiServer,
   type FakeKubeApiServer,

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { bundleApp, NODE_RUNTIME_FLAGS } from '@netkeep/build-tools';
 import { deleteRedisKeys } from '@netkeep/core';
 import Redis from 'ioredis';
@@ -97,6 +97,17 @@ function bundledPlatform(): Promise<string> {
     return join(report.outputDir, 'main.js');
   });
   return platformBundle;
+}
+
+/**
+ * Deletes this test process's platform bundle (dispose() does). Vitest ends its fork workers with
+ * SIGTERM, which skips 'exit' listeners, so the listener alone would leave bundles in dist/test-bundles.
+ */
+export async function removeBundledPlatform(): Promise<void> {
+  const bundle = platformBundle;
+  platformBundle = undefined;
+  const main = await bundle?.catch(() => undefined);
+  if (main) await rm(dirname(main), { recursive: true, force: true });
 }
 
 /**
@@ -224,6 +235,8 @@ export class PlatformProcess {
       clearTimeout(timer);
     }
     await rm(this.dataDir, { recursive: true, force: true });
+    // The next platform this test process starts bundles again (a second); nothing is left in dist.
+    await removeBundledPlatform();
     const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
     try {
       await redis.connect();

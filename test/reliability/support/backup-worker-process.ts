@@ -1,0 +1,99 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { bundleApp, NODE_RUNTIME_FLAGS } from '@netkeep/build-tools';
+
+const WORKSPACE = resolve(__dirname, '../../..');
+
+let workerBundle: Promise<string> | undefined;
+
+/**
+ * apps/config-backup's worker entry as an image runs it: bundled, plain node with the runtime
+ * flags. Built once per test process into a directory of its own.
+ */
+export function bundledBackupWorker(): Promise<string> {
+  workerBundle ??= bundleApp('config-backup', { outputDir: join(WORKSPACE, 'dist', 'test-bundles', `${process.pid}-${randomBytes(4).toString('hex')}`) }).then((report) =>
+    join(report.outputDir, 'worker.js'),
+  );
+  return workerBundle;
+}
+
+/** Deletes the worker bundle; an afterAll's job, as Vitest ends its fork workers with SIGTERM, which skips 'exit' listeners. */
+export async function removeBundledBackupWorker(): Promise<void> {
+  const bundle = workerBundle;
+  workerBundle = undefined;
+  const worker = await bundle?.catch(() => undefined);
+  if (worker) await rm(dirname(worker), { recursive: true, force: true });
+}
+
+/** A backup worker replica (NETKEEP_BACKUP_ROLE=worker, service mode) in a process of its own. */
+export class BackupWorkerProcess {
+  private out = '';
+  private readonly exited: Promise<void>;
+
+  private constructor(private readonly child: ChildProcess) {
+    this.exited = new Promise((done) => child.once('exit', () => done()));
+    child.stdout?.setEncoding('utf8').on('data', (text: string) => (this.out += text));
+    child.stderr?.setEncoding('utf8').on('data', (text: string) => (this.out += text));
+  }
+
+  /** Starts one with `env` (DATABASE_URL, REDIS_URL, NETKEEP_* …) and resolves once its SSH workers have started. */
+  static async start(env: Record<string, string>, readyTimeoutMs = 60_000): Promise<BackupWorkerProcess> {
+    const child = spawn(process.execPath, [...NODE_RUNTIME_FLAGS, await bundledBackupWorker()], {
+      cwd: WORKSPACE,
+      env: { PATH: process.env['PATH'], HOME: process.env['HOME'], NETKEEP_HOST: '127.0.0.1', PORT: '0', NETKEEP_LOG_LEVEL: 'info', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const worker = new BackupWorkerProcess(child);
+    try {
+      await worker.waitForOutput(/backup workers started/, readyTimeoutMs);
+    } catch (error) {
+      await worker.kill('SIGKILL');
+      throw error;
+    }
+    return worker;
+  }
+
+  get pid(): number {
+    if (this.child.pid === undefined) throw new Error('the worker process has no pid');
+    return this.child.pid;
+  }
+
+  get running(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** Everything it wrote, stdout and stderr interleaved. */
+  get output(): string {
+    return this.out;
+  }
+
+  /** Sends `signal` unless it has exited already, and resolves once it has. */
+  async kill(signal: NodeJS.Signals): Promise<void> {
+    if (this.running) this.child.kill(signal);
+    await this.exited;
+  }
+
+  private waitForOutput(pattern: RegExp, timeoutMs: number): Promise<void> {
+    return new Promise((done, fail) => {
+      const check = (): void => {
+        if (pattern.test(this.out)) finish();
+      };
+      const onExit = (): void => finish(new Error(`the worker exited before printing ${pattern}:\n${this.out.slice(-3000)}`));
+      const timer = setTimeout(() => finish(new Error(`the worker did not print ${pattern} within ${timeoutMs} ms:\n${this.out.slice(-3000)}`)), timeoutMs);
+      const finish = (error?: Error): void => {
+        clearTimeout(timer);
+        this.child.stdout?.off('data', check);
+        this.child.stderr?.off('data', check);
+        this.child.off('exit', onExit);
+        if (error) fail(error);
+        else done();
+      };
+      this.child.stdout?.on('data', check);
+      this.child.stderr?.on('data', check);
+      this.child.once('exit', onExit);
+      check();
+    });
+  }
+}
