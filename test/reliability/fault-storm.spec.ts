@@ -58,9 +58,10 @@ const RSS_MARGIN_MB = 60;
 const MEMORY_SETTLE_BOUND_MS = 120_000;
 /**
  * A poll whose completion Redis never heard (it was restarting) stays active until BullMQ's stall
- * check takes it back: the poll worker's lock (BullMQ's default 30 s) plus one check interval (30 s).
+ * check takes it back: the poll worker's lock (10 s) plus one check interval (5 s), with room
+ * for a loaded machine.
  */
-const POLL_RECOVERY_BOUND_MS = 75_000;
+const POLL_RECOVERY_BOUND_MS = 30_000;
 const RUN_TIMEOUT_MS = 240_000;
 /** Memory is read over two poll intervals, idle and settled alike. */
 const memoryWindowMs = size.telemetryIntervalSeconds * 2_000;
@@ -114,16 +115,14 @@ describe(`fault storm: ${size.devices} lab devices, ${size.faultRate * 100}% of 
       cast.recast(device.name, 'host-key change');
     }
 
-    // The workers share the platform's data dir, as replicas beside an embedded platform on one
-    // machine do: host keys are kept per data dir (known_hosts), so a worker with a dir of its
-    // own would trust a changed key on first use.
+    // Replicas started after the keys changed: they know only what the shared database holds,
+    // so they must refuse the new keys too, never trust them as a first sighting.
     const workerEnv = {
       ...STORM_BACKUP_ENV,
       ...shared,
       DATABASE_URL: `sqlite:${join(platform.dataDir, 'netkeep.db')}`,
       NETKEEP_REDIS_PREFIX: platform.redisPrefix,
       NETKEEP_INVENTORY_URL: platform.api.baseUrl,
-      NETKEEP_DATA_DIR: platform.dataDir,
     };
     const workerStarts = await Promise.allSettled([BackupWorkerProcess.start(workerEnv), BackupWorkerProcess.start(workerEnv)]);
     for (const start of workerStarts) if (start.status === 'fulfilled') workers.push(start.value);

@@ -1,6 +1,4 @@
 import { startLabProcess, type LabProcess } from '@netkeep/testing';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { labInventory, listDevices, waitForRun, WebhookReceiver, type DeviceView, type RunView } from '../e2e/support/fleet';
 import { PlatformProcess, waitFor } from '../e2e/support/platform-process';
@@ -8,6 +6,11 @@ import { PlatformProcess, waitFor } from '../e2e/support/platform-process';
 interface BackupStatus {
   lastOutcome: string | null;
   lastError: { phase: string; message: string; runId: string } | null;
+}
+
+interface HostKeyView {
+  fingerprint: string;
+  refused: { fingerprint: string } | null;
 }
 
 interface FailedDelivery {
@@ -47,13 +50,13 @@ describe('a device whose SSH host key changes', () => {
     await Promise.allSettled([platform?.dispose(), lab?.stop(), receiver?.close()]);
   }, 60_000);
 
-  it('is refused, reported with the host-key phase and both fingerprints, and stays refused: the new key is never trusted on its own', async () => {
+  it('is refused, reported with the host-key phase and both fingerprints, stays refused (the new key is never trusted on its own) until an admin accepts it by its fingerprint', async () => {
     const [rotated, steady] = devices.sort((a, b) => a.name.localeCompare(b.name));
     if (!rotated || !steady) throw new Error('the lab has fewer than two devices');
     const first = await waitForRun(platform.api, (await platform.api.post<{ id: string }>('/backups', { selector: {} }, 202)).id);
     expect(first.progress).toMatchObject({ total: 2, succeeded: 2, failed: 0 });
-    const knownHosts = await readFile(join(platform.dataDir, 'known_hosts'), 'utf8');
-    expect(knownHosts.trim().split('\n')).toHaveLength(2);
+    const trusted = await platform.api.get<HostKeyView>(`/devices/${rotated.id}/host-key`);
+    expect(trusted).toMatchObject({ fingerprint: expect.stringMatching(FINGERPRINT), refused: null });
 
     const newFingerprint = await rotateHostKey(lab, rotated.name);
     for (const attempt of [1, 2]) {
@@ -71,7 +74,9 @@ describe('a device whose SSH host key changes', () => {
 
       const status = await platform.api.get<BackupStatus>(`/devices/${rotated.id}/backup-status`);
       expect(status).toMatchObject({ lastOutcome: 'failed', lastError: { phase: 'host-key', runId: started.id, message: expect.stringMatching(/^host key changed: known .+ offered .+; refusing to connect/) } });
-      expect(await readFile(join(platform.dataDir, 'known_hosts'), 'utf8'), 'the stored key is kept, the offered one not learned').toBe(knownHosts);
+      const hostKey = await platform.api.get<HostKeyView>(`/devices/${rotated.id}/host-key`);
+      expect(hostKey, 'the stored key is kept, the offered one shown as refused, not learned').toMatchObject({ fingerprint: trusted.fingerprint, refused: { fingerprint: newFingerprint } });
+      expect(fingerprints[0]).toBe(trusted.fingerprint);
     }
 
     const versions = await platform.api.get<{ count: number }>(`/devices/${rotated.id}/configs`);
@@ -80,5 +85,11 @@ describe('a device whose SSH host key changes', () => {
       receiver.deliveries.map((candidate) => JSON.parse(candidate.raw.toString('utf8')) as FailedDelivery).find((payload) => payload.event === 'backup.failed' && payload.device.id === rotated.id),
     30_000);
     expect(delivery.error).toMatchObject({ phase: 'host-key', attempts: 1 });
+
+    // The operator checks the fingerprint on the device and accepts exactly that key.
+    const accepted = await platform.api.post<HostKeyView>(`/devices/${rotated.id}/host-key/accept`, { fingerprint: newFingerprint }, 200);
+    expect(accepted).toMatchObject({ fingerprint: newFingerprint, refused: null });
+    const after = await waitForRun(platform.api, (await platform.api.post<{ id: string }>('/backups', { deviceIds: [rotated.id] }, 202)).id);
+    expect(after.progress, 'backed up again with the accepted key').toMatchObject({ total: 1, failed: 0 });
   });
 });

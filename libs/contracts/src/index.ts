@@ -13,6 +13,7 @@ export * from './lib/inventory/device-export.dto';
 export * from './lib/inventory/device-connection.dto';
 export * from './lib/inventory/site.dto';
 export * from './lib/inventory/credential.dto';
+export * from './lib/inventory/device-host-key.dto';
 export * from './lib/ports/inventory.port';
 export * from './lib/backup/device-selector.dto';
 export * from './lib/backup/backup-run.dto';

@@ -20,6 +20,7 @@ import { describeDatabaseUrl } from './database/database-url';
 import type { MigrationSet } from './database/migration-set';
 import { runMigrations } from './database/run-migrations';
 import { HealthController } from './health/health.controller';
+import { DatabaseHostKeyStore } from './host-keys/database-host-key-store';
 import { NetkeepExceptionFilter } from './http/exception.filter';
 import { createValidationPipe } from './http/validation.pipe';
 import type { NetkeepLogger } from './logging/create-logger';
@@ -44,7 +45,7 @@ export interface CoreModuleOptions {
 
 /**
  * What every netkeep app stands on, global so domain modules inject it directly: CONFIG,
- * DATABASE (migrated), SecretBox, REDIS, LOGGER, METRICS_REGISTRY, Clock, the auth guard on
+ * DATABASE (migrated), SecretBox, REDIS, the shared SSH host-key store, LOGGER, METRICS_REGISTRY, Clock, the auth guard on
  * every route, the validation pipe and error filter, and the tokens, whoami, health and metrics endpoints.
  */
 @Module({})
@@ -85,6 +86,7 @@ export class CoreModule {
       ApiTokensService,
       TokenAuthenticator,
       AdminTokenBootstrap,
+      DatabaseHostKeyStore,
       { provide: APP_GUARD, useClass: AuthGuard },
       { provide: APP_PIPE, useFactory: createValidationPipe },
       { provide: APP_FILTER, useClass: NetkeepExceptionFilter },
@@ -94,7 +96,7 @@ export class CoreModule {
       global: true,
       controllers: [TokensController, WhoamiController, HealthController, MetricsController],
       providers,
-      exports: [CONFIG, LOGGER, Clock, DATABASE, REDIS, SecretBox, METRICS_REGISTRY, HttpMetrics, ApiTokensService],
+      exports: [CONFIG, LOGGER, Clock, DATABASE, REDIS, SecretBox, METRICS_REGISTRY, HttpMetrics, ApiTokensService, DatabaseHostKeyStore],
     };
   }
 }

@@ -26,6 +26,9 @@ export type { NetkeepDatabase } from './database/netkeep-database';
 export { isoTimestamp, toBoolean } from './database/portable-schema';
 export { MigrationError, runMigrations, type AppliedMigration } from './database/run-migrations';
 
+// ssh host keys
+export { DatabaseHostKeyStore, type RecordedHostKey } from './host-keys/database-host-key-store';
+
 // auth
 export { ADMIN_TOKEN_FILE, AdminTokenBootstrap } from './auth/admin-token.bootstrap';
 export { API_TOKEN_PREFIX, generateApiToken, hashApiToken, hashesEqual } from './auth/api-token';

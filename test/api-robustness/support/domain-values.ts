@@ -17,6 +17,7 @@ const TIME_ZONES = ['UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 
 // Far from now: a policy's schedule never fires while the suite runs.
 const CRON_EXPRESSIONS = ['0 3 1 1 *', '30 2 1 1 *', '0 0 0 1 1 *', '15 4 29 2 *', '0 1 1 7 *', '5 5 1 1 0'];
 const SEARCH_PATTERNS = ['hostname', '^interface ', 'snmp-server', 'ntp server \\S+', 'description .*uplink', '[0-9]+\\.[0-9]+'];
+const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const NAME_ALPHABET = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 
 /** A name the archive can use as a file name, sometimes with the spaces, dots and letters people type. */
@@ -114,6 +115,7 @@ export const VALID_FIELD_VALUES: Record<string, ValueSource> = {
   '*.expiresAt': futureInstant,
   '*.events': ({ random }) => (random.chance(0.5) ? ['config.changed'] : random.chance(0.5) ? ['backup.failed'] : ['config.changed', 'backup.failed']),
   '*.port': ({ random }) => random.int(1, 65535),
+  '*.fingerprint': ({ random }) => `SHA256:${random.string(43, BASE64_ALPHABET)}`,
   '*.intervalSeconds': ({ random }) => (random.chance(0.2) ? null : random.int(1, 86_400)),
   '*.deviceIds': (context) => context.random.chance(0.8) ? context.pools.ids('devices').filter(() => context.random.chance(0.3)).slice(0, 5) : [context.random.uuid()],
   '*.names': (context) => context.pools.names('devices').filter(() => context.random.chance(0.2)).slice(0, 5),

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { bundleApp, NODE_RUNTIME_FLAGS } from '@netkeep/build-tools';
 
@@ -27,25 +28,34 @@ export async function removeBundledBackupWorker(): Promise<void> {
   if (worker) await rm(dirname(worker), { recursive: true, force: true });
 }
 
-/** A backup worker replica (NETKEEP_BACKUP_ROLE=worker, service mode) in a process of its own. */
+/**
+ * A backup worker replica (NETKEEP_BACKUP_ROLE=worker, service mode) in a process of its own,
+ * with a data directory of its own, as a pod's emptyDir: nothing but the database and Redis is
+ * shared with the platform. The directory goes when the process does.
+ */
 export class BackupWorkerProcess {
   private out = '';
   private readonly exited: Promise<void>;
 
-  private constructor(private readonly child: ChildProcess) {
-    this.exited = new Promise((done) => child.once('exit', () => done()));
+  private constructor(
+    private readonly child: ChildProcess,
+    dataDir: string,
+  ) {
+    this.exited = new Promise<void>((done) => child.once('exit', () => done())).then(() => rm(dataDir, { recursive: true, force: true }));
     child.stdout?.setEncoding('utf8').on('data', (text: string) => (this.out += text));
     child.stderr?.setEncoding('utf8').on('data', (text: string) => (this.out += text));
   }
 
   /** Starts one with `env` (DATABASE_URL, REDIS_URL, NETKEEP_* …) and resolves once its SSH workers have started. */
   static async start(env: Record<string, string>, readyTimeoutMs = 60_000): Promise<BackupWorkerProcess> {
-    const child = spawn(process.execPath, [...NODE_RUNTIME_FLAGS, await bundledBackupWorker()], {
+    const bundle = await bundledBackupWorker();
+    const dataDir = await mkdtemp(join(tmpdir(), 'netkeep-worker-'));
+    const child = spawn(process.execPath, [...NODE_RUNTIME_FLAGS, bundle], {
       cwd: WORKSPACE,
-      env: { PATH: process.env['PATH'], HOME: process.env['HOME'], NETKEEP_HOST: '127.0.0.1', PORT: '0', NETKEEP_LOG_LEVEL: 'info', ...env },
+      env: { PATH: process.env['PATH'], HOME: process.env['HOME'], NETKEEP_HOST: '127.0.0.1', PORT: '0', NETKEEP_LOG_LEVEL: 'info', NETKEEP_DATA_DIR: dataDir, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const worker = new BackupWorkerProcess(child);
+    const worker = new BackupWorkerProcess(child, dataDir);
     try {
       await worker.waitForOutput(/backup workers started/, readyTimeoutMs);
     } catch (error) {

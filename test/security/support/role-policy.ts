@@ -3,7 +3,8 @@ export type LeastRole = 'public' | 'viewer' | 'operator' | 'admin' | 'service';
 /**
  * Who may call what, as reviewed: the least role of every operation of the platform. Reading the
  * inventory and the archive is for viewers, changing them for operators; credentials (usernames
- * included), tokens and webhooks (they carry secrets) are for admins; the internal endpoints hand
+ * included), tokens and webhooks (they carry secrets) and trusting a changed SSH host key (it
+ * decides who receives those credentials) are for admins; the internal endpoints hand
  * out decrypted secrets and take nobody but netkeep's own services. A new operation fails the
  * suite until it is added here.
  */
@@ -23,6 +24,9 @@ export const ROLE_POLICY: Record<string, LeastRole> = {
   'GET /api/v1/devices/{id}': 'viewer',
   'PATCH /api/v1/devices/{id}': 'operator',
   'DELETE /api/v1/devices/{id}': 'operator',
+  'GET /api/v1/devices/{id}/host-key': 'viewer',
+  'POST /api/v1/devices/{id}/host-key/accept': 'admin',
+  'DELETE /api/v1/devices/{id}/host-key': 'admin',
   'GET /api/v1/sites': 'viewer',
   'POST /api/v1/sites': 'operator',
   'GET /api/v1/sites/{id}': 'viewer',

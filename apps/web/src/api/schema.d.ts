@@ -188,6 +188,50 @@ export interface paths {
         patch: operations["DevicesController_update"];
         trace?: never;
     };
+    "/api/v1/devices/{id}/host-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The device's trusted SSH host key
+         * @description Recorded at the first SSH session and shared by every backup worker and the poller. A different key the device offers is refused and shown under refused.
+         */
+        get: operations["DeviceHostKeysController_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Forget the host key
+         * @description As ssh-keygen -R: the next session trusts and records whatever key the device offers.
+         */
+        delete: operations["DeviceHostKeysController_forget"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/devices/{id}/host-key/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept the changed host key the device offered
+         * @description After a replacement or a reinstall: give the fingerprint of the refused key, checked on the device itself; from then on only that key is trusted.
+         */
+        post: operations["DeviceHostKeysController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sites": {
         parameters: {
             query?: never;
@@ -854,6 +898,44 @@ export interface components {
             credentialId?: string | null;
             snmp?: components["schemas"]["SnmpSettingsDto"] | null;
             notes?: string | null;
+        };
+        RefusedHostKeyView: {
+            /** @example ssh-ed25519 */
+            algorithm: string;
+            /** @example SHA256:uNiVztksCsDhcc0u9e8BujQXVUpKZIDTMczCvj3tD2s */
+            fingerprint: string;
+            /**
+             * Format: date-time
+             * @description When the device last offered this key (and was refused).
+             */
+            offeredAt: string;
+        };
+        DeviceHostKeyView: {
+            /**
+             * @description known_hosts name: host, or [host]:port for a port other than 22.
+             * @example [192.0.2.10]:2222
+             */
+            name: string;
+            /** @example ssh-ed25519 */
+            algorithm: string;
+            /** @example SHA256:uNiVztksCsDhcc0u9e8BujQXVUpKZIDTMczCvj3tD2s */
+            fingerprint: string;
+            /** @description The key as known_hosts holds it: algorithm and base64 blob. */
+            knownHostsLine: string;
+            /**
+             * Format: date-time
+             * @description First use, or when a change was accepted.
+             */
+            recordedAt: string;
+            /** @description A different key the device offered since, refused until it is accepted. */
+            refused: components["schemas"]["RefusedHostKeyView"] | null;
+        };
+        AcceptHostKeyDto: {
+            /**
+             * @description Fingerprint of the refused key, as GET host-key shows it and as the device prints it: a key with another fingerprint is not accepted.
+             * @example SHA256:uNiVztksCsDhcc0u9e8BujQXVUpKZIDTMczCvj3tD2s
+             */
+            fingerprint: string;
         };
         SiteDto: {
             /** Format: uuid */
@@ -1979,6 +2061,149 @@ export interface operations {
                 content?: never;
             };
             /** @description The new name is taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeviceHostKeysController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviceHostKeyView"];
+                };
+            };
+            /** @description Missing, unknown, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Needs the viewer role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No device with this id, or no key recorded yet */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeviceHostKeysController_forget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Forgotten */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, unknown, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Needs the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No device with this id, or no key recorded */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeviceHostKeysController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptHostKeyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviceHostKeyView"];
+                };
+            };
+            /** @description Not a SHA256 fingerprint */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, unknown, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Needs the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No device with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No refused key, or its fingerprint is not the one given */
             409: {
                 headers: {
                     [name: string]: unknown;

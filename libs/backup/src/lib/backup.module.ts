@@ -1,5 +1,5 @@
 import { INVENTORY_PORT, type InventoryPortBinding } from '@netkeep/contracts';
-import { Clock, CONFIG, DATABASE, LOGGER, QueueModule, type NetkeepConfig, type NetkeepDatabase, type NetkeepDomain, type NetkeepLogger } from '@netkeep/core';
+import { Clock, CONFIG, DATABASE, DatabaseHostKeyStore, LOGGER, QueueModule, type NetkeepConfig, type NetkeepDatabase, type NetkeepDomain, type NetkeepLogger } from '@netkeep/core';
 import { type DynamicModule, Module, type Provider } from '@nestjs/common';
 import { join } from 'node:path';
 import { ConfigArchive } from './archive/config-archive';
@@ -66,9 +66,8 @@ export class BackupModule {
     if (fetches) {
       providers.push(DeviceBackupWorker, RunningMarks, {
         provide: DeviceConfigFetcher,
-        useFactory: (config: NetkeepConfig) =>
-          DeviceConfigFetcher.withKnownHosts(join(config.dataDir, 'known_hosts'), { timeouts: settings.timeouts, maskSecrets: settings.maskSecrets }),
-        inject: [CONFIG],
+        useFactory: (hostKeys: DatabaseHostKeyStore) => new DeviceConfigFetcher({ timeouts: settings.timeouts, maskSecrets: settings.maskSecrets, hostKeys }),
+        inject: [DatabaseHostKeyStore],
       });
     }
     if (serves) {

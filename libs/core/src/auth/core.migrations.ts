@@ -23,5 +23,23 @@ export const coreMigrations: MigrationSet = {
         await db.schema.dropTable('api_tokens').execute();
       },
     },
+    // Shared by every process that opens device sessions (see host-keys/database-host-key-store.ts).
+    '0002_ssh_host_keys': {
+      async up(db: NetkeepDatabase) {
+        await db.schema
+          .createTable('ssh_host_keys')
+          .addColumn('name', 'text', (c) => c.primaryKey())
+          .addColumn('algorithm', 'text', (c) => c.notNull())
+          .addColumn('key', 'text', (c) => c.notNull())
+          .addColumn('recorded_at', 'text', (c) => c.notNull())
+          .addColumn('offered_algorithm', 'text')
+          .addColumn('offered_key', 'text')
+          .addColumn('offered_at', 'text')
+          .execute();
+      },
+      async down(db: NetkeepDatabase) {
+        await db.schema.dropTable('ssh_host_keys').execute();
+      },
+    },
   },
 };

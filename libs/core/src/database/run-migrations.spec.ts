@@ -41,10 +41,11 @@ describe.each(['sqlite', 'postgres'] as const)('runMigrations on %s', (kind) => 
     const applied = await runMigrations(database.db, [coreMigrations, widgets()]);
     expect(applied).toEqual([
       { set: 'core', migration: '0001_api_tokens' },
+      { set: 'core', migration: '0002_ssh_host_keys' },
       { set: 'widgets', migration: '0001_widgets' },
     ]);
     expect(await tableNames(database.db)).toEqual(
-      expect.arrayContaining(['api_tokens', 'widgets', 'netkeep_migrations_core', 'netkeep_migrations_widgets']),
+      expect.arrayContaining(['api_tokens', 'ssh_host_keys', 'widgets', 'netkeep_migrations_core', 'netkeep_migrations_widgets']),
     );
   });
 

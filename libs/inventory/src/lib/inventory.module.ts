@@ -10,6 +10,8 @@ import { DevicesRepository } from './devices/devices.repository';
 import { DevicesService } from './devices/devices.service';
 import { DeviceExportController } from './exports/device-export.controller';
 import { DeviceExportService } from './exports/device-export.service';
+import { DeviceHostKeysController } from './host-keys/device-host-keys.controller';
+import { DeviceHostKeysService } from './host-keys/device-host-keys.service';
 import { DeviceImportController } from './imports/device-import.controller';
 import { DeviceImportService } from './imports/device-import.service';
 import { registerImportBodyParsers } from './imports/import-body-parsers';
@@ -30,7 +32,7 @@ import { InventoryStore } from './store/inventory-store';
 @Module({
   imports: [QueueModule],
   // Import and export before DevicesController, so their static paths read first in the route list.
-  controllers: [DeviceImportController, DeviceExportController, DevicesController, SitesController, CredentialsController, InternalDevicesController],
+  controllers: [DeviceImportController, DeviceExportController, DevicesController, DeviceHostKeysController, SitesController, CredentialsController, InternalDevicesController],
   providers: [
     DevicesRepository,
     SitesRepository,
@@ -42,6 +44,7 @@ import { InventoryStore } from './store/inventory-store';
     DeviceImportService,
     DeviceExportService,
     DeviceConnectionService,
+    DeviceHostKeysService,
     InProcessInventoryPort,
     InventoryChanges,
   ],

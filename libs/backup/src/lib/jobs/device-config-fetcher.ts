@@ -1,7 +1,6 @@
 import type { DeviceConnectionDto } from '@netkeep/contracts';
 import {
   DeviceSession,
-  FileHostKeyStore,
   KeyExchangeError,
   type CryptoProfileName,
   type DeviceFacts,
@@ -28,17 +27,13 @@ export interface FetchOptions {
 export interface DeviceConfigFetcherOptions {
   timeouts: PhaseTimeouts;
   maskSecrets: boolean;
+  /** Trust on first use; a changed key fails the backup. */
   hostKeys: HostKeyStore;
 }
 
 /** The SSH boundary of a backup: one session per call, always closed. */
 export class DeviceConfigFetcher {
   constructor(private readonly options: DeviceConfigFetcherOptions) {}
-
-  /** Host keys kept in `<dataDir>/known_hosts` (trust on first use; a changed key fails the backup). */
-  static withKnownHosts(path: string, options: Omit<DeviceConfigFetcherOptions, 'hostKeys'>): DeviceConfigFetcher {
-    return new DeviceConfigFetcher({ ...options, hostKeys: new FileHostKeyStore(path) });
-  }
 
   async fetch(connection: DeviceConnectionDto, options: FetchOptions): Promise<FetchedConfiguration> {
     const target = toTarget(connection);

@@ -16,8 +16,8 @@ describe('FileHostKeyStore', () => {
     const path = join(dir, 'sub', 'known_hosts');
     const store = new FileHostKeyStore(path);
     await Promise.all([
-      store.set(hostKeyEntryName('10.0.0.1', 22), { algorithm: 'ssh-ed25519', base64: 'AAAA1' }),
-      store.set(hostKeyEntryName('10.0.0.2', 2222), { algorithm: 'ssh-rsa', base64: 'AAAA2' }),
+      store.recordFirstSeen(hostKeyEntryName('10.0.0.1', 22), { algorithm: 'ssh-ed25519', base64: 'AAAA1' }),
+      store.recordFirstSeen(hostKeyEntryName('10.0.0.2', 2222), { algorithm: 'ssh-rsa', base64: 'AAAA2' }),
     ]);
     expect(await readFile(path, 'utf8')).toBe('10.0.0.1 ssh-ed25519 AAAA1\n[10.0.0.2]:2222 ssh-rsa AAAA2\n');
     expect((await stat(path)).mode & 0o777).toBe(0o600);
@@ -27,10 +27,18 @@ describe('FileHostKeyStore', () => {
   it('replaces a changed key in place, keeping the others', async () => {
     const path = join(dir, 'known_hosts');
     const store = new FileHostKeyStore(path);
-    await store.set('r1', { algorithm: 'ssh-ed25519', base64: 'OLD' });
-    await store.set('r2', { algorithm: 'ssh-ed25519', base64: 'R2' });
-    await store.set('r1', { algorithm: 'ssh-ed25519', base64: 'NEW' });
+    await store.recordFirstSeen('r1', { algorithm: 'ssh-ed25519', base64: 'OLD' });
+    await store.recordFirstSeen('r2', { algorithm: 'ssh-ed25519', base64: 'R2' });
+    await store.replace('r1', { algorithm: 'ssh-ed25519', base64: 'NEW' });
     expect(await readFile(path, 'utf8')).toBe('r1 ssh-ed25519 NEW\nr2 ssh-ed25519 R2\n');
+  });
+
+  it('keeps the first key recorded for a name: a later first sighting gets the recorded one back', async () => {
+    const path = join(dir, 'known_hosts');
+    const store = new FileHostKeyStore(path);
+    await store.recordFirstSeen('r1', { algorithm: 'ssh-ed25519', base64: 'FIRST' });
+    expect(await store.recordFirstSeen('r1', { algorithm: 'ssh-ed25519', base64: 'SECOND' })).toEqual({ algorithm: 'ssh-ed25519', base64: 'FIRST' });
+    expect(await readFile(path, 'utf8')).toBe('r1 ssh-ed25519 FIRST\n');
   });
 
   it('reads an existing OpenSSH known_hosts with comments and several names per line', async () => {

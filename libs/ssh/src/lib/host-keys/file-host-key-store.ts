@@ -19,16 +19,26 @@ export class FileHostKeyStore implements HostKeyStore {
     return (await this.load()).get(name);
   }
 
-  async set(name: string, key: HostKey): Promise<void> {
+  async recordFirstSeen(name: string, key: HostKey): Promise<HostKey> {
     const keys = await this.load();
-    const replacing = keys.has(name);
+    const known = keys.get(name);
+    if (known) return known;
     keys.set(name, key);
-    const line = `${name} ${key.algorithm} ${key.base64}\n`;
-    // A first-seen key is one appended line (a fleet's first backup stays linear); a
-    // replaced key rewrites the file atomically so the old key is gone.
-    const whole = () => [...keys].map(([entry, k]) => `${entry} ${k.algorithm} ${k.base64}\n`).join('');
-    this.writing = this.writing.then(() => (replacing ? this.writeAtomically(whole()) : this.append(line)));
-    await this.writing;
+    // A first-seen key is one appended line: a fleet's first backup stays linear.
+    await this.enqueue(() => this.append(`${name} ${key.algorithm} ${key.base64}\n`));
+    return key;
+  }
+
+  async replace(name: string, key: HostKey): Promise<void> {
+    const keys = await this.load();
+    keys.set(name, key);
+    // Rewritten atomically, so the old key is gone and a reader never sees half a file.
+    await this.enqueue(() => this.writeAtomically([...keys].map(([entry, k]) => `${entry} ${k.algorithm} ${k.base64}\n`).join('')));
+  }
+
+  private enqueue(write: () => Promise<void>): Promise<void> {
+    this.writing = this.writing.then(write, write);
+    return this.writing;
   }
 
   private async append(line: string): Promise<void> {

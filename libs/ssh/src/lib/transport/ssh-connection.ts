@@ -38,15 +38,19 @@ export function connectSsh(endpoint: SshEndpoint, options: ConnectOptions): Prom
     const offered = hostKeyFromBlob(blob);
     store
       .get(entry)
-      .then(async (known) => {
-        if (known && !sameHostKey(known, offered) && !options.acceptChangedHostKey) {
-          hostKeyProblem =
-            `host key changed: known ${known.algorithm} ${hostKeyFingerprint(known)}, offered ` +
-            `${offered.algorithm} ${hostKeyFingerprint(offered)}; refusing to connect until the new key is accepted`;
-          return verify(false);
+      // Another process sharing the store may record a key between the read and the write: the one on record wins.
+      .then((known) => known ?? store.recordFirstSeen(entry, offered))
+      .then(async (recorded) => {
+        if (sameHostKey(recorded, offered)) return verify(true);
+        if (options.acceptChangedHostKey) {
+          await store.replace(entry, offered);
+          return verify(true);
         }
-        if (!known || !sameHostKey(known, offered)) await store.set(entry, offered);
-        verify(true);
+        hostKeyProblem =
+          `host key changed: known ${recorded.algorithm} ${hostKeyFingerprint(recorded)}, offered ` +
+          `${offered.algorithm} ${hostKeyFingerprint(offered)}; refusing to connect until the new key is accepted`;
+        await store.recordRefused?.(entry, offered).catch(() => undefined);
+        verify(false);
       })
       .catch((error: Error) => {
         hostKeyProblem = `host key store unavailable: ${error.message}`;

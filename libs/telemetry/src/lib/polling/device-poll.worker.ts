@@ -14,6 +14,13 @@ import type { PollJob } from './poll-schedule';
 
 /** The lock outlives the poll's deadline by this much: the time to write its outcome. */
 const LOCK_SLACK_MS = 5_000;
+/**
+ * BullMQ renews a running job's lock every half of this, so it bounds nothing about the poll;
+ * it bounds how long a poll whose completion Redis never heard (it was restarting) stays active
+ * before the stall check, run this often, hands it back: about 15 s instead of BullMQ's 60 s.
+ */
+const POLL_JOB_LOCK_MS = 10_000;
+const POLL_STALL_CHECK_MS = 5_000;
 
 export type PollOutcome = 'ok' | 'failed' | 'skipped';
 
@@ -36,7 +43,11 @@ export class DevicePollWorker implements OnApplicationBootstrap {
 
   onApplicationBootstrap(): void {
     if (this.config.role === 'api') return;
-    this.queues.worker<PollJob, PollOutcome>(TELEMETRY_POLL_QUEUE, (job) => this.poll(job.data), { concurrency: this.config.concurrency });
+    this.queues.worker<PollJob, PollOutcome>(TELEMETRY_POLL_QUEUE, (job) => this.poll(job.data), {
+      concurrency: this.config.concurrency,
+      lockDuration: POLL_JOB_LOCK_MS,
+      stalledInterval: POLL_STALL_CHECK_MS,
+    });
   }
 
   /** One poll of one device, its outcome stored; never throws for the device's sake. */

@@ -1,8 +1,7 @@
 import type { DeviceConnectionDto, PollSource, TelemetrySourceSetting } from '@netkeep/contracts';
-import { Clock, CONFIG, type NetkeepConfig } from '@netkeep/core';
-import { DEFAULT_TIMEOUTS, DeviceSession, FileHostKeyStore, type DeviceTarget, type HostKeyStore, type PhaseTimeouts } from '@netkeep/ssh';
+import { Clock, DatabaseHostKeyStore } from '@netkeep/core';
+import { DEFAULT_TIMEOUTS, DeviceSession, type DeviceTarget, type HostKeyStore, type PhaseTimeouts } from '@netkeep/ssh';
 import { Inject, Injectable } from '@nestjs/common';
-import { join } from 'node:path';
 import { pollDeviceByCli } from '../cli/cli-device-poll';
 import { CLI_TELEMETRY_PLATFORMS, interfaceCommandFor } from '../cli/interface-commands';
 import type { DeviceSample } from '../device-sample';
@@ -21,16 +20,12 @@ const PRIV_PROTOCOLS: Readonly<Record<string, SnmpPrivProtocol>> = { des: 'des',
  */
 @Injectable()
 export class DevicePoller {
-  private readonly hostKeys: HostKeyStore;
-
   constructor(
     @Inject(TELEMETRY_CONFIG) private readonly config: TelemetryConfig,
-    @Inject(CONFIG) core: NetkeepConfig,
+    // The record backups check too: a key the poller saw first binds the backups, and the other way round.
+    @Inject(DatabaseHostKeyStore) private readonly hostKeys: HostKeyStore,
     private readonly clock: Clock,
-  ) {
-    // Trust on first use, in a file of its own: the backup domain keeps its own beside it.
-    this.hostKeys = new FileHostKeyStore(join(core.dataDir, 'telemetry-known_hosts'));
-  }
+  ) {}
 
   /** How the device will be read, or why it cannot be. */
   sourceFor(connection: DeviceConnectionDto, setting: TelemetrySourceSetting): PollSource {
