@@ -9,6 +9,7 @@ export type Device = Schemas['DeviceDto'];
 export type DevicePage = Schemas['DevicePageDto'];
 export type Site = Schemas['SiteDto'];
 export type BackupStatus = Schemas['DeviceBackupStatusDto'];
+export type DeviceHostKey = Schemas['DeviceHostKeyView'];
 export type BackupRun = Schemas['BackupRunDto'];
 export type BackupResult = Schemas['BackupResultDto'];
 export type BackupResultStatus = BackupResult['status'];

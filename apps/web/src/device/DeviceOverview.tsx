@@ -1,10 +1,11 @@
+import type { ReactNode } from 'react';
 import type { BackupStatus, Device } from '../api/types';
 import { href } from '../app/routes';
 import { StatusBadge } from '../shared/StatusBadge';
 import { Timestamp } from '../shared/Timestamp';
 
-/** Facts read from the device, how netkeep reaches it (never a secret: only whether one is set), and its backup status. */
-export function DeviceOverview({ device, status }: { device: Device; status: BackupStatus | undefined }) {
+/** Facts read from the device, how netkeep reaches it (never a secret: only whether one is set), its backup status, and `children` as further cards. */
+export function DeviceOverview({ device, status, children }: { device: Device; status: BackupStatus | undefined; children?: ReactNode }) {
   return (
     <div className="overview">
       <section className="card" aria-labelledby="facts-heading">
@@ -82,6 +83,7 @@ export function DeviceOverview({ device, status }: { device: Device; status: Bac
           </dl>
         )}
       </section>
+      {children}
     </div>
   );
 }

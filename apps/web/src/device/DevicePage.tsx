@@ -10,6 +10,7 @@ import { BackupNow } from './BackupNow';
 import { ConfigViewer } from './ConfigViewer';
 import { DeviceOverview } from './DeviceOverview';
 import { DiffPanel } from './DiffPanel';
+import { HostKeyCard } from './HostKeyCard';
 import { VersionsTimeline } from './VersionsTimeline';
 
 const TAB_LABELS: Record<DeviceTab, string> = { overview: 'Overview', versions: 'Versions', config: 'Configuration', diff: 'Diff', telemetry: 'Telemetry' };
@@ -62,7 +63,11 @@ export function DevicePage({ deviceId, tab, query }: { deviceId: string; tab: De
           ))}
         </ul>
       </nav>
-      {tab === 'overview' && <DeviceOverview device={current} status={status.data} />}
+      {tab === 'overview' && (
+        <DeviceOverview device={current} status={status.data}>
+          <HostKeyCard deviceId={deviceId} refreshKey={backups} />
+        </DeviceOverview>
+      )}
       {tab === 'versions' && <VersionsTimeline deviceId={deviceId} query={query} refreshKey={backups} />}
       {tab === 'config' && <ConfigViewer key={backups} deviceId={deviceId} query={query} />}
       {tab === 'diff' && <DiffPanel key={backups} deviceId={deviceId} query={query} />}
