@@ -21,6 +21,7 @@ import type { MigrationSet } from './database/migration-set';
 import { runMigrations } from './database/run-migrations';
 import { HealthController } from './health/health.controller';
 import { DatabaseHostKeyStore } from './host-keys/database-host-key-store';
+import { KnownHostsImport } from './host-keys/known-hosts-import';
 import { NetkeepExceptionFilter } from './http/exception.filter';
 import { createValidationPipe } from './http/validation.pipe';
 import type { NetkeepLogger } from './logging/create-logger';
@@ -87,6 +88,7 @@ export class CoreModule {
       TokenAuthenticator,
       AdminTokenBootstrap,
       DatabaseHostKeyStore,
+      KnownHostsImport,
       { provide: APP_GUARD, useClass: AuthGuard },
       { provide: APP_PIPE, useFactory: createValidationPipe },
       { provide: APP_FILTER, useClass: NetkeepExceptionFilter },

@@ -43,7 +43,7 @@ describe('FileHostKeyStore', () => {
 
   it('reads an existing OpenSSH known_hosts with comments and several names per line', async () => {
     const path = join(dir, 'known_hosts');
-    await writeFile(path, '# seeded\nrouter1,10.1.1.1 ssh-ed25519 AAAAkey\n');
+    await writeFile(path, '# seeded\nrouter1,10.1.1.1 ssh-ed25519 AAAAkey\n@revoked router2 ssh-ed25519 AAAArevoked\n');
     const store = new FileHostKeyStore(path);
     expect(await store.get('10.1.1.1')).toEqual({ algorithm: 'ssh-ed25519', base64: 'AAAAkey' });
     expect(await store.get('router2')).toBeUndefined();

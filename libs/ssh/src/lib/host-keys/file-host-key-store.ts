@@ -74,11 +74,12 @@ export class FileHostKeyStore implements HostKeyStore {
   }
 }
 
-function parseKnownHosts(text: string): Map<string, HostKey> {
+/** The keys of a known_hosts file by name. Comments and marker lines (@cert-authority, @revoked) are left out. */
+export function parseKnownHosts(text: string): Map<string, HostKey> {
   const keys = new Map<string, HostKey>();
   for (const line of text.split('\n')) {
     const [names, algorithm, base64] = line.trim().split(/\s+/);
-    if (!names || names.startsWith('#') || !algorithm || !base64) continue;
+    if (!names || names.startsWith('#') || names.startsWith('@') || !algorithm || !base64) continue;
     for (const name of names.split(',')) keys.set(name, { algorithm, base64 });
   }
   return keys;
