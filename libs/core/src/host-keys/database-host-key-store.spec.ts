@@ -28,13 +28,14 @@ describe.each<TestDatabaseKind>(['sqlite', 'postgres'])('DatabaseHostKeyStore on
   });
 
   it('keeps the first key any process records; every process then checks against it', async () => {
-    const stores = [new DatabaseHostKeyStore(database.db, clock), new DatabaseHostKeyStore(otherProcess, clock)];
+    const api = new DatabaseHostKeyStore(database.db, clock);
+    const worker = new DatabaseHostKeyStore(otherProcess, clock);
     // Both processes see the device for the first time at once, offered different keys.
-    const recorded = await Promise.all(Array.from({ length: 20 }, (_, n) => stores[n % 2]!.recordFirstSeen('[10.0.0.1]:2222', n % 2 === 0 ? OLD : NEW)));
-    const winner = recorded[0]!;
-    expect(recorded.every((key) => key.base64 === winner.base64)).toBe(true);
-    expect(await stores[1]!.get('[10.0.0.1]:2222')).toEqual(winner);
-    expect(await stores[0]!.find('[10.0.0.1]:2222')).toEqual({ name: '[10.0.0.1]:2222', ...winner, recordedAt: '2026-03-01T10:00:00.000Z', refused: null });
+    const recorded = await Promise.all(Array.from({ length: 20 }, (_, n) => (n % 2 === 0 ? api.recordFirstSeen('[10.0.0.1]:2222', OLD) : worker.recordFirstSeen('[10.0.0.1]:2222', NEW))));
+    const winner = recorded[0];
+    expect(recorded.every((key) => key.base64 === winner?.base64)).toBe(true);
+    expect(await worker.get('[10.0.0.1]:2222')).toEqual(winner);
+    expect(await api.find('[10.0.0.1]:2222')).toEqual({ name: '[10.0.0.1]:2222', ...winner, recordedAt: '2026-03-01T10:00:00.000Z', refused: null });
   });
 
   it('keeps the last refused key beside the recorded one until a replacement settles it', async () => {
