@@ -24,6 +24,10 @@ const SIZES = {
 /** Operations whose valid requests cannot succeed in this app, and why. */
 const NO_HAPPY_PATH: Record<string, string> = {
   'GET /api/v1/telemetry/devices/{id}/interfaces/{ifName}/history': 'no poller runs here, so no interface has history',
+  // Their happy paths run against the device lab in libs/inventory's host-key spec and the security suite.
+  'GET /api/v1/devices/{id}/host-key': 'no SSH session runs here, so no device has a host key on record',
+  'DELETE /api/v1/devices/{id}/host-key': 'no SSH session runs here, so no device has a host key on record',
+  'POST /api/v1/devices/{id}/host-key/accept': 'no SSH session runs here, so no device has offered a changed key',
 };
 
 function errorBodyProblem(response: FuzzResponse): string | undefined {

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { bootstrapNetkeepApp, createLogger, deleteRedisKeys, loadConfig, mountDomains } from '@netkeep/core';
-import { createTelemetryDomain, LabInventoryPort, PollQueue, snmpPollObjects, TelemetryStateStore, type LabDeviceRecord, type PollJob } from '@netkeep/telemetry';
+import { createTelemetryDomain, PollQueue, snmpPollObjects, TelemetryStateStore, type PollJob } from '@netkeep/telemetry';
 import { Command } from 'commander';
 import Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
@@ -11,7 +11,7 @@ import pino from 'pino';
 import { bareSnmpPoll } from './support/bare-snmp-poll';
 import { reportBench } from './support/bench-report';
 import { timedPool } from './support/bench-table';
-import { startLabProcess } from '@netkeep/testing';
+import { LabInventoryPort, startLabProcess, type LabInventoryRecord } from '@netkeep/testing';
 
 /**
  * Polls through the telemetry service — a BullMQ job per poll, the worker, SNMP, rates, the
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     { mode: 'embedded' },
   );
   const logger = createLogger(config, pino.destination({ dest: '/dev/null', sync: true }));
-  const devices = lab.devices as unknown as LabDeviceRecord[];
+  const devices = lab.devices as unknown as LabInventoryRecord[];
   const port = new LabInventoryPort(devices);
   // Schedules a day apart: every measured poll is one the bench asked for.
   const telemetry = createTelemetryDomain({ inventory: { useValue: port }, config: { concurrency: options.concurrency, intervalSeconds: 86_400, syncSeconds: 86_400 } });
@@ -64,7 +64,7 @@ async function main(): Promise<void> {
 
     const bare = async () =>
       timedPool(devices, options.concurrency, async (device) => {
-        const snmp = device.snmp as NonNullable<LabDeviceRecord['snmp']>;
+        const snmp = device.snmp as NonNullable<LabInventoryRecord['snmp']>;
         valuesPerDevice.set(device.name, await bareSnmpPoll({ host: device.host, port: snmp.port, community: snmp.community }, scalars, columns));
       });
     let round = 0;

@@ -1,5 +1,5 @@
-import { LabInventoryPort } from '@netkeep/backup';
 import { startTestApp, type TestApp } from '@netkeep/core';
+import { LabInventoryPort } from '@netkeep/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigBackupServiceModule } from './config-backup-service.module';
 

@@ -1,5 +1,5 @@
 import { startTestApp, type TestApp } from '@netkeep/core';
-import { LabInventoryPort } from '@netkeep/telemetry';
+import { LabInventoryPort } from '@netkeep/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TelemetryServiceModule } from './telemetry-service.module';
 

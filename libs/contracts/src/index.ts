@@ -7,6 +7,7 @@ export * from './lib/inventory/page.dto';
 export * from './lib/inventory/snmp-settings.dto';
 export * from './lib/inventory/device-fields';
 export * from './lib/inventory/device.dto';
+export * from './lib/inventory/device-attribute-filter.dto';
 export * from './lib/inventory/device-query.dto';
 export * from './lib/inventory/device-import.dto';
 export * from './lib/inventory/device-export.dto';

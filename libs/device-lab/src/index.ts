@@ -21,5 +21,6 @@ export {
   type LinkStatus,
   type TrafficProfile,
 } from './lib/personas/interface-counters';
+export { SeededRandom } from './lib/personas/seeded-random';
 export { snmpProfile, ciscoShortName, type SnmpProfile } from './lib/snmp/snmp-profiles';
 export type { LabSnmpCredentials } from './lib/snmp/snmp-credentials';

@@ -26,7 +26,5 @@ export { PollError, pollErrorKind } from './lib/polling/poll-errors';
 export { MAX_HISTORY_ENTRIES, TelemetryKeys, historyLength, stateTtlSeconds } from './lib/state/telemetry-keys';
 export { storeSample, loadSample, type StoredSample, type StoredInterface } from './lib/state/sample-codec';
 export { nextSnapshot, type DeviceSnapshot, type NextSnapshot } from './lib/state/device-snapshot';
-// for specs, benchmarks and test processes
-export { LabInventoryPort, type LabDeviceRecord, type LabInventoryPortOptions, type LabSnmpMode } from './testing/lab-inventory-port';
 export { TelemetryStateStore, type PollStatus, type ScheduledDevice } from './lib/state/telemetry-state.store';
 export { snmpPollObjects } from './lib/snmp/snmp-device-poll';

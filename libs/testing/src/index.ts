@@ -13,3 +13,9 @@ export type { FakeKubeObject } from './lib/fake-kube-api/fake-kube-store';
 export { startFakeOciRegistry, type FakeOciRegistry, type FakeOciRegistryOptions, type RecordedRegistryRequest } from './lib/fake-oci-registry/fake-oci-registry';
 export type { FakeOciManifest } from './lib/fake-oci-registry/fake-oci-registry-store';
 export { buildScratchOciArchive, type ScratchOciArchiveOptions } from './lib/fake-oci-registry/scratch-oci-archive';
+export {
+  LabInventoryPort,
+  type LabInventoryPortOptions,
+  type LabInventoryRecord,
+  type LabSnmpMode,
+} from './lib/lab-inventory/lab-inventory-port';

@@ -2,6 +2,7 @@ import { INTEGER_FIELDS, INVALID_FIELD_VALUES, NULL_MEANS_ABSENT, type ValueCont
 import { shown, type Mutation, type MutationResult } from './mutation';
 import type { ApiOperation, Schema } from './openapi-operations';
 import { bodyFields, cloneParts, deleteAtPath, setAtPath, type BodyField, type RequestParts } from './request-parts';
+import { LOWERCASE_ALPHANUMERIC, uuidFrom } from './seeded-random';
 import { validObject } from './valid-values';
 
 /** The body limit of the app under test (NETKEEP_BODY_LIMIT_MB, default 5). */
@@ -126,10 +127,10 @@ export const BODY_MUTATIONS: readonly Mutation[] = [
     field.schema.type === 'array' ? ['not-a-choice'] : 'not-a-choice',
   ),
   fieldMutation('a malformed format', (field) => field.schema.format === 'uuid' || field.schema.format === 'date-time', (field, context) =>
-    field.schema.format === 'uuid' ? context.random.pick(['not-a-uuid', '1234', `${context.random.uuid()}x`]) : context.random.pick(['yesterday', '2024-13-45T99:00:00Z']),
+    field.schema.format === 'uuid' ? context.random.pick(['not-a-uuid', '1234', `${uuidFrom(context.random)}x`]) : context.random.pick(['yesterday', '2024-13-45T99:00:00Z']),
   ),
   fieldMutation('a NUL character in text', (field) => field.schema.type === 'string' && !field.schema.enum && field.schema.format === undefined, (_field, context) =>
-    `${context.random.string(4)}\u0000${context.random.string(4)}`,
+    `${context.random.chars(4, LOWERCASE_ALPHANUMERIC)}\u0000${context.random.chars(4, LOWERCASE_ALPHANUMERIC)}`,
   ),
   fieldMutation('a rule of the field broken', (field) => invalidValuesOf(field) !== undefined, (field, context) => context.random.pick(invalidValuesOf(field) ?? [])),
   {
@@ -137,7 +138,7 @@ export const BODY_MUTATIONS: readonly Mutation[] = [
     applies: hasJsonBody,
     apply: (valid, _operation, context) => {
       const parts = cloneParts(valid);
-      const name = context.random.pick(['isAdmin', 'id', 'createdAt', 'tokenHash', `x${context.random.string(6)}`]);
+      const name = context.random.pick(['isAdmin', 'id', 'createdAt', 'tokenHash', `x${context.random.chars(6, LOWERCASE_ALPHANUMERIC)}`]);
       parts.body = { ...objectBody(parts), [name]: true };
       return { parts, detail: `extra field ${name}` };
     },

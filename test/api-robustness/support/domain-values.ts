@@ -1,6 +1,6 @@
 import { PLATFORMS } from '@netkeep/ssh';
 import type { ResourcePools } from './resource-pools';
-import type { SeededRandom } from './seeded-random';
+import { LOWERCASE_ALPHANUMERIC, uuidFrom, type SeededRandom } from './seeded-random';
 
 /** What a value generator may draw on: the run's random stream and what exists in the app. */
 export interface ValueContext {
@@ -22,7 +22,7 @@ const NAME_ALPHABET = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01234
 
 /** A name the archive can use as a file name, sometimes with the spaces, dots and letters people type. */
 function safeName({ random }: ValueContext): string {
-  return `${random.pick(['core', 'edge', 'Edge Router', 'dc1.sw', 'Zürich-r', 'r;1', 'ap$(x)', 'lab`id`'])}-${random.string(random.int(4, 10), NAME_ALPHABET)}`;
+  return `${random.pick(['core', 'edge', 'Edge Router', 'dc1.sw', 'Zürich-r', 'r;1', 'ap$(x)', 'lab`id`'])}-${random.chars(random.int(4, 10), NAME_ALPHABET)}`;
 }
 
 function host({ random }: ValueContext): string {
@@ -30,13 +30,13 @@ function host({ random }: ValueContext): string {
     `192.0.2.${random.int(1, 254)}`,
     `198.51.100.${random.int(1, 254)}`,
     `2001:db8::${random.int(1, 0xffff).toString(16)}`,
-    `${random.string(6)}.example.net`,
-    `sw-${random.string(4)}`,
+    `${random.chars(6, LOWERCASE_ALPHANUMERIC)}.example.net`,
+    `sw-${random.chars(4, LOWERCASE_ALPHANUMERIC)}`,
   ]);
 }
 
 function tag({ random }: ValueContext): string {
-  return `${random.string(1, NAME_ALPHABET)}${random.string(random.int(0, 12), `${NAME_ALPHABET}_.:-`)}`;
+  return `${random.chars(1, NAME_ALPHABET)}${random.chars(random.int(0, 12), `${NAME_ALPHABET}_.:-`)}`;
 }
 
 function tags(context: ValueContext): string[] {
@@ -44,7 +44,7 @@ function tags(context: ValueContext): string[] {
 }
 
 function singleLine({ random }: ValueContext, maxLength = 40): string {
-  return random.string(random.int(1, maxLength), `${NAME_ALPHABET} !#$%&'()*+,-./:;<=>?@[]^_{|}~"\\`);
+  return random.chars(random.int(1, maxLength), `${NAME_ALPHABET} !#$%&'()*+,-./:;<=>?@[]^_{|}~"\\`);
 }
 
 function existingOr<T>(items: readonly T[], context: ValueContext, otherwise: () => T): T {
@@ -55,14 +55,14 @@ function snmpSettings(context: ValueContext): Record<string, unknown> {
   const { random } = context;
   const port = random.chance(0.5) ? { port: random.int(1, 65535) } : {};
   if (random.chance(0.5)) return { version: '2c', community: singleLine(context, 30), ...port };
-  const auth = random.chance(0.7) ? { authProtocol: random.pick(['md5', 'sha', 'sha224', 'sha256', 'sha384', 'sha512']), authKey: random.string(random.int(8, 40)) } : {};
-  const priv = 'authProtocol' in auth && random.chance(0.7) ? { privProtocol: random.pick(['des', 'aes', 'aes192', 'aes256']), privKey: random.string(random.int(8, 40)) } : {};
-  return { version: '3', username: random.string(random.int(1, 20)), ...auth, ...priv, ...port };
+  const auth = random.chance(0.7) ? { authProtocol: random.pick(['md5', 'sha', 'sha224', 'sha256', 'sha384', 'sha512']), authKey: random.chars(random.int(8, 40), LOWERCASE_ALPHANUMERIC) } : {};
+  const priv = 'authProtocol' in auth && random.chance(0.7) ? { privProtocol: random.pick(['des', 'aes', 'aes192', 'aes256']), privKey: random.chars(random.int(8, 40), LOWERCASE_ALPHANUMERIC) } : {};
+  return { version: '3', username: random.chars(random.int(1, 20), LOWERCASE_ALPHANUMERIC), ...auth, ...priv, ...port };
 }
 
 function privateKey({ random }: ValueContext): string | null {
   if (random.chance(0.3)) return null;
-  return `-----BEGIN OPENSSH PRIVATE KEY-----\n${random.string(64, `${NAME_ALPHABET}+/`)}\n-----END OPENSSH PRIVATE KEY-----\n`;
+  return `-----BEGIN OPENSSH PRIVATE KEY-----\n${random.chars(64, `${NAME_ALPHABET}+/`)}\n-----END OPENSSH PRIVATE KEY-----\n`;
 }
 
 /** A selector, or ids of enabled devices: a run of disabled or unknown devices is refused. */
@@ -110,16 +110,16 @@ export const VALID_FIELD_VALUES: Record<string, ValueSource> = {
   '*.privateKey': privateKey,
   '*.cron': ({ random }) => random.pick(CRON_EXPRESSIONS),
   '*.timezone': ({ random }) => random.pick(TIME_ZONES),
-  '*.url': ({ random }) => `http://127.0.0.1:9/hooks/${random.string(8)}`,
-  '*.secret': ({ random }) => random.string(random.int(16, 64), NAME_ALPHABET),
+  '*.url': ({ random }) => `http://127.0.0.1:9/hooks/${random.chars(8, LOWERCASE_ALPHANUMERIC)}`,
+  '*.secret': ({ random }) => random.chars(random.int(16, 64), NAME_ALPHABET),
   '*.expiresAt': futureInstant,
   '*.events': ({ random }) => (random.chance(0.5) ? ['config.changed'] : random.chance(0.5) ? ['backup.failed'] : ['config.changed', 'backup.failed']),
   '*.port': ({ random }) => random.int(1, 65535),
-  '*.fingerprint': ({ random }) => `SHA256:${random.string(43, BASE64_ALPHABET)}`,
+  '*.fingerprint': ({ random }) => `SHA256:${random.chars(43, BASE64_ALPHABET)}`,
   '*.intervalSeconds': ({ random }) => (random.chance(0.2) ? null : random.int(1, 86_400)),
-  '*.deviceIds': (context) => context.random.chance(0.8) ? context.pools.ids('devices').filter(() => context.random.chance(0.3)).slice(0, 5) : [context.random.uuid()],
+  '*.deviceIds': (context) => context.random.chance(0.8) ? context.pools.ids('devices').filter(() => context.random.chance(0.3)).slice(0, 5) : [uuidFrom(context.random)],
   '*.names': (context) => context.pools.names('devices').filter(() => context.random.chance(0.2)).slice(0, 5),
-  '*.q': (context) => context.random.string(context.random.int(0, 12)),
+  '*.q': (context) => context.random.chars(context.random.int(0, 12), LOWERCASE_ALPHANUMERIC),
   '*.model': (context) => singleLine(context, 40),
   '*.serial': (context) => singleLine(context, 40),
   '*.osVersion': (context) => singleLine(context, 40),
@@ -129,10 +129,10 @@ export const VALID_FIELD_VALUES: Record<string, ValueSource> = {
   'query.id': (context) => context.pools.ids('devices').filter(() => context.random.chance(0.3)).slice(0, 4),
   'query.name': (context) => context.pools.names('devices').filter(() => context.random.chance(0.3)).slice(0, 4),
   'query.tag': (context) => tags(context).slice(0, 3),
-  'query.site': (context) => existingOr(context.pools.names('sites'), context, () => context.random.string(5)),
+  'query.site': (context) => existingOr(context.pools.names('sites'), context, () => context.random.chars(5, LOWERCASE_ALPHANUMERIC)),
   'query.platform': ({ random }) => random.pick(PLATFORM_NAMES),
   'query.role': (context) => singleLine(context, 20),
-  'query.q': (context) => context.random.string(context.random.int(0, 12)),
+  'query.q': (context) => context.random.chars(context.random.int(0, 12), LOWERCASE_ALPHANUMERIC),
   'query.from': versionRef,
   'query.to': versionRef,
   'query.pattern': ({ random }) => random.pick(SEARCH_PATTERNS),

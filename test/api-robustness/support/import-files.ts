@@ -1,4 +1,5 @@
 import { VALID_FIELD_VALUES, type ValueContext } from './domain-values';
+import { LOWERCASE_ALPHANUMERIC } from './seeded-random';
 
 export const IMPORT_FORMATS = ['csv', 'ansible', 'nornir', 'lab'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -29,7 +30,7 @@ const cell = (text: string | number) => `"${String(text).replace(/"/g, '""')}"`;
 /** A well-formed inventory file in `format`, with the Content-Type the endpoint documents for it. */
 export function importFile(format: ImportFormat, context: ValueContext): { contentType: string; body: string } {
   const devices = Array.from({ length: context.random.int(1, 4) }, () => device(context));
-  const secret = context.random.string(20);
+  const secret = context.random.chars(20, LOWERCASE_ALPHANUMERIC);
   switch (format) {
     case 'csv':
       return {

@@ -2,6 +2,7 @@ import { INTEGER_FIELDS, INVALID_QUERY_VALUES, QUERY_MAX_LENGTHS, type ValueCont
 import { shown, type Mutation, type MutationResult } from './mutation';
 import type { ApiParameter } from './openapi-operations';
 import { cloneParts, type RequestParts } from './request-parts';
+import { LOWERCASE_ALPHANUMERIC } from './seeded-random';
 
 /** The valid request with `name` given `values` in place of whatever it had. */
 function withQuery(valid: RequestParts, name: string, values: string[]): MutationResult {
@@ -58,7 +59,7 @@ export const QUERY_MUTATIONS: readonly Mutation[] = [
     context.random.pick(INVALID_QUERY_VALUES[parameter.name] ?? []),
   ]),
   parameterMutation('a NUL character in a query value', (parameter) => !isNumber(parameter) && parameter.schema.type !== 'boolean' && !parameter.schema.enum, (_parameter, context) => [
-    `${context.random.string(3)}\u0000`,
+    `${context.random.chars(3, LOWERCASE_ALPHANUMERIC)}\u0000`,
   ]),
   parameterMutation('too many values for a list parameter', (parameter) => parameter.name === 'tag', () => Array.from({ length: 17 }, (_unused, index) => `t${index}`)),
   {
@@ -66,7 +67,7 @@ export const QUERY_MUTATIONS: readonly Mutation[] = [
     applies: (operation) => operation.queryParams.length > 0,
     apply: (valid, _operation, context) => {
       // Not __proto__ or constructor: Nest drops those before validation, which is the safe answer too.
-      const name = context.random.pick(['isAdmin', 'tokenHash', `x${context.random.string(5)}`, 'limit[]', 'q.x']);
+      const name = context.random.pick(['isAdmin', 'tokenHash', `x${context.random.chars(5, LOWERCASE_ALPHANUMERIC)}`, 'limit[]', 'q.x']);
       return withQuery(valid, name, ['1']);
     },
   },

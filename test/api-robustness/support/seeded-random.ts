@@ -1,6 +1,14 @@
-import { createHash, randomInt } from 'node:crypto';
+import { SeededRandom } from '@netkeep/device-lab';
+import { randomInt } from 'node:crypto';
+
+// The device lab's generator: `fork(label)` gives an independent stream per label, so adding an
+// operation to the API does not change the requests of the others.
+export { SeededRandom };
 
 const SEED_VARIABLE = 'NETKEEP_FUZZ_SEED';
+
+export const LOWERCASE_ALPHANUMERIC = 'abcdefghijklmnopqrstuvwxyz0123456789';
+const HEX_DIGITS = '0123456789abcdef';
 
 /** The run's seed: NETKEEP_FUZZ_SEED to replay a run, else a fresh one (printed by the suite so a failure can be replayed). */
 export function fuzzSeed(env: NodeJS.ProcessEnv = process.env): number {
@@ -10,53 +18,8 @@ export function fuzzSeed(env: NodeJS.ProcessEnv = process.env): number {
   return Number(text);
 }
 
-/**
- * mulberry32: small, fast and the same on every machine. `fork(label)` gives an independent
- * stream per label, so adding an operation to the API does not change the requests of the others.
- */
-export class SeededRandom {
-  private state: number;
-
-  constructor(readonly seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  fork(label: string): SeededRandom {
-    const digest = createHash('sha256').update(`${this.seed}:${label}`).digest();
-    return new SeededRandom(digest.readUInt32BE(0));
-  }
-
-  /** A float in [0, 1). */
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-
-  /** An integer in [min, max]. */
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-
-  chance(probability: number): boolean {
-    return this.next() < probability;
-  }
-
-  pick<T>(items: readonly T[]): T {
-    if (items.length === 0) throw new Error('pick from an empty list');
-    return items[this.int(0, items.length - 1)] as T;
-  }
-
-  string(length: number, alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789'): string {
-    let text = '';
-    for (let i = 0; i < length; i++) text += alphabet[this.int(0, alphabet.length - 1)];
-    return text;
-  }
-
-  uuid(): string {
-    const hex = this.string(32, '0123456789abcdef');
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${this.pick(['8', '9', 'a', 'b'])}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-  }
+/** A version 4 UUID drawn from the stream. */
+export function uuidFrom(random: SeededRandom): string {
+  const hex = random.chars(32, HEX_DIGITS);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${random.pick(['8', '9', 'a', 'b'])}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

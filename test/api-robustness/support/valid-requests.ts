@@ -3,6 +3,7 @@ import { IMPORT_FORMATS, importFile, type ImportFormat } from './import-files';
 import type { ApiOperation, ApiParameter } from './openapi-operations';
 import type { RequestParts } from './request-parts';
 import { collectionOf } from './resource-pools';
+import { uuidFrom } from './seeded-random';
 import { validObject, validValue } from './valid-values';
 
 export const IMPORT_OPERATION = 'POST /api/v1/devices/import';
@@ -20,7 +21,7 @@ function existingId(operation: ApiOperation, context: ValueContext): string {
   let ids = items.map((item) => item.id);
   if (operation.path.includes('/configs') && archived.length > 0 && context.random.chance(0.8)) ids = archived;
   else if (operation.method === 'DELETE' && unused.length > 0 && context.random.chance(0.8)) ids = unused;
-  return ids.length > 0 && context.random.chance(0.9) ? context.random.pick(ids) : context.random.uuid();
+  return ids.length > 0 && context.random.chance(0.9) ? context.random.pick(ids) : uuidFrom(context.random);
 }
 
 function queryValues(parameter: ApiParameter, context: ValueContext): string[] {

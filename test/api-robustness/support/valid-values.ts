@@ -1,5 +1,6 @@
 import { VALID_FIELD_VALUES, type ValueContext } from './domain-values';
 import type { Schema } from './openapi-operations';
+import { LOWERCASE_ALPHANUMERIC, uuidFrom } from './seeded-random';
 
 /** `<schema>.<field>` first, then `*.<field>`: a value source the document cannot imply. */
 export function fieldValueSource(owner: string | undefined, field: string) {
@@ -55,9 +56,9 @@ function validNumber(schema: Schema, context: ValueContext): number {
 }
 
 function validString(schema: Schema, context: ValueContext): string {
-  if (schema.format === 'uuid') return context.random.uuid();
+  if (schema.format === 'uuid') return uuidFrom(context.random);
   if (schema.format === 'date-time') return new Date(Date.UTC(2031 + context.random.int(0, 20), 0, 1)).toISOString();
   const min = schema.minLength ?? 1;
   const max = Math.min(schema.maxLength ?? 40, min + 40);
-  return context.random.string(context.random.int(min, max));
+  return context.random.chars(context.random.int(min, max), LOWERCASE_ALPHANUMERIC);
 }

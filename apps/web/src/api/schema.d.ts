@@ -1049,21 +1049,21 @@ export interface components {
             osVersion?: string | null;
         };
         DeviceSelectorDto: {
-            /** @description Device ids. */
-            deviceIds?: string[];
-            /** @description Device names (case-insensitive). */
-            names?: string[];
             /** @description Site name. */
             site?: string;
             role?: string;
             /** @description Platform name or alias. */
             platform?: string;
+            /** @description Case-insensitive substring of name, host or notes. */
+            q?: string;
+            /** @description Device ids. */
+            deviceIds?: string[];
+            /** @description Device names (case-insensitive). */
+            names?: string[];
             /** @description Every tag must be present. */
             tags?: string[];
             /** @description Default true: enabled devices only. */
             enabled?: boolean;
-            /** @description Case-insensitive substring of name, host or notes. */
-            q?: string;
         };
         StartBackupRunDto: {
             /** @description The inventory list filters; {} selects every enabled device. */
@@ -1767,20 +1767,20 @@ export interface operations {
     DeviceExportController_export: {
         parameters: {
             query: {
-                /** @description Repeatable; any of these ids (OR). */
-                id?: string[];
-                /** @description Repeatable; any of these names (OR, case-insensitive). */
-                name?: string[];
                 /** @description Site name. */
                 site?: string;
                 role?: string;
                 /** @description Platform name or alias. */
                 platform?: string;
+                /** @description Case-insensitive substring of name, host or notes. */
+                q?: string;
+                /** @description Repeatable; any of these ids (OR). */
+                id?: string[];
+                /** @description Repeatable; any of these names (OR, case-insensitive). */
+                name?: string[];
                 /** @description Repeatable; a device must carry every tag given (AND). */
                 tag?: string[];
                 enabled?: boolean;
-                /** @description Case-insensitive substring of name, host or notes. */
-                q?: string;
                 format: "csv" | "yaml";
                 ordering?: "name" | "-name" | "site" | "-site" | "platform" | "-platform" | "role" | "-role" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
             };
@@ -1819,20 +1819,20 @@ export interface operations {
     DevicesController_list: {
         parameters: {
             query?: {
-                /** @description Repeatable; any of these ids (OR). */
-                id?: string[];
-                /** @description Repeatable; any of these names (OR, case-insensitive). */
-                name?: string[];
                 /** @description Site name. */
                 site?: string;
                 role?: string;
                 /** @description Platform name or alias. */
                 platform?: string;
+                /** @description Case-insensitive substring of name, host or notes. */
+                q?: string;
+                /** @description Repeatable; any of these ids (OR). */
+                id?: string[];
+                /** @description Repeatable; any of these names (OR, case-insensitive). */
+                name?: string[];
                 /** @description Repeatable; a device must carry every tag given (AND). */
                 tag?: string[];
                 enabled?: boolean;
-                /** @description Case-insensitive substring of name, host or notes. */
-                q?: string;
                 limit?: number;
                 offset?: unknown;
                 /** @description A field, "-" for descending. */

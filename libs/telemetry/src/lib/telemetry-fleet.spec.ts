@@ -2,8 +2,7 @@ import type { TelemetryDeviceListDto, TelemetryDeviceStateDto } from '@netkeep/c
 import { QueueConnections, startTestApp, type TestApp } from '@netkeep/core';
 import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LabInventoryPort, type LabDeviceRecord } from '../testing/lab-inventory-port';
-import { startLabProcess, type LabProcess } from '@netkeep/testing';
+import { LabInventoryPort, startLabProcess, type LabInventoryRecord, type LabProcess } from '@netkeep/testing';
 import { percentile, waitFor } from '../testing/spec-helpers';
 import { PollQueue } from './polling/poll-queue';
 import { TelemetryStateStore } from './state/telemetry-state.store';
@@ -25,9 +24,9 @@ describe('a fleet of 200 lab devices, some dead and some slow', () => {
   let app: TestApp;
   let port: LabInventoryPort;
   let viewer: string;
-  const dead: LabDeviceRecord[] = [];
-  const slow: LabDeviceRecord[] = [];
-  const healthy: LabDeviceRecord[] = [];
+  const dead: LabInventoryRecord[] = [];
+  const slow: LabInventoryRecord[] = [];
+  const healthy: LabInventoryRecord[] = [];
 
   beforeAll(async () => {
     // The lab in its own process, as in production the devices are not the poller's CPU.
@@ -65,10 +64,10 @@ describe('a fleet of 200 lab devices, some dead and some slow', () => {
   });
 
   const list = async (): Promise<TelemetryDeviceListDto> => (await app.request<TelemetryDeviceListDto>('GET', '/api/v1/telemetry/devices', { token: viewer })).body;
-  const state = async (device: LabDeviceRecord): Promise<TelemetryDeviceStateDto> =>
+  const state = async (device: LabInventoryRecord): Promise<TelemetryDeviceStateDto> =>
     (await app.request<TelemetryDeviceStateDto>('GET', `/api/v1/telemetry/devices/${port.idOf(device.name)}`, { token: viewer })).body;
   /** Poll times of a device, from its first interface's history (one point per poll). */
-  const pollTimes = async (device: LabDeviceRecord): Promise<number[]> => {
+  const pollTimes = async (device: LabInventoryRecord): Promise<number[]> => {
     const current = await state(device);
     const first = current.interfaces[0];
     if (!first) return [];
@@ -117,7 +116,7 @@ describe('a fleet of 200 lab devices, some dead and some slow', () => {
     expect(Math.min(...gaps)).toBeGreaterThanOrEqual(intervalMs * 0.5);
 
     const { results } = await list();
-    const status = (device: LabDeviceRecord) => results.find((each) => each.id === port.idOf(device.name))?.poll;
+    const status = (device: LabInventoryRecord) => results.find((each) => each.id === port.idOf(device.name))?.poll;
     for (const device of dead) {
       expect(status(device), device.name).toMatchObject({ up: false, lastError: { kind: 'timeout' }, source: 'snmp' });
       expect(status(device)?.consecutiveFailures, device.name).toBeGreaterThanOrEqual(2);

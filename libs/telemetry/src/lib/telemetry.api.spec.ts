@@ -1,9 +1,9 @@
 import type { InterfaceStateView, TelemetryDeviceStateDto } from '@netkeep/contracts';
 import { Clock, startTestApp, type TestApp } from '@netkeep/core';
 import { DeviceLab, interfaceCounters, trafficProfile, type LabInterface, type LabInventoryDevice } from '@netkeep/device-lab';
+import { LabInventoryPort } from '@netkeep/testing';
 import Redis from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { LabInventoryPort } from '../testing/lab-inventory-port';
 import { parseExposition, samplesOf, waitFor } from '../testing/spec-helpers';
 import { PollQueue } from './polling/poll-queue';
 import { pollOffsetMs } from './polling/poll-schedule';

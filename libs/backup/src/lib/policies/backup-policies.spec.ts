@@ -1,10 +1,10 @@
 import type { BackupPolicyDto, BackupPolicyListDto, BackupRunPageDto } from '@netkeep/contracts';
 import { createTestDatabase, type TestDatabase } from '@netkeep/core';
 import { DeviceLab } from '@netkeep/device-lab';
+import { LabInventoryPort } from '@netkeep/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../backup-runs.migrations';
 import { startBackupTestApp, waitFor, type BackupTestApp } from '../testing/backup-test-app';
-import { LabInventoryPort } from '../testing/lab-inventory-port';
 import { PolicySchedules, schedulerIdOf } from './policy-schedules';
 import { scheduleProblems } from './cron-schedule';
 

@@ -1,9 +1,9 @@
 import type { BackupResultDto, BackupRunDto, ConfigDiffDto, ConfigVersionPageDto } from '@netkeep/contracts';
 import { DeviceLab, type LabFault } from '@netkeep/device-lab';
+import { LabInventoryPort } from '@netkeep/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { archiveHistory } from '../testing/archive-history';
 import { startBackupTestApp, type BackupTestApp } from '../testing/backup-test-app';
-import { LabInventoryPort } from '../testing/lab-inventory-port';
 
 /** The faults a backup cannot get past, and the phase and reason each must be recorded with. */
 const FAILING: Partial<Record<LabFault, string>> = {

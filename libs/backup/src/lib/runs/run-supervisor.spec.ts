@@ -1,11 +1,11 @@
 import { QueueConnections } from '@netkeep/core';
 import { DeviceLab } from '@netkeep/device-lab';
+import { LabInventoryPort } from '@netkeep/testing';
 import { UnrecoverableError, Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKUP_QUEUE } from '../backup.constants';
 import { BackupQueues } from '../jobs/backup-queues';
 import { startBackupTestApp, waitFor, type BackupTestApp } from '../testing/backup-test-app';
-import { LabInventoryPort } from '../testing/lab-inventory-port';
 import { BackupRunsRepository } from './backup-runs.repository';
 import { RunSupervisor } from './run-supervisor';
 

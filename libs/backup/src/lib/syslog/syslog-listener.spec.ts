@@ -1,9 +1,9 @@
 import type { BackupRunPageDto, ConfigVersionPageDto } from '@netkeep/contracts';
 import { DeviceLab } from '@netkeep/device-lab';
+import { LabInventoryPort } from '@netkeep/testing';
 import { createSocket } from 'node:dgram';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBackupTestApp, waitFor, type BackupTestApp } from '../testing/backup-test-app';
-import { LabInventoryPort } from '../testing/lab-inventory-port';
 
 async function freeUdpPort(): Promise<number> {
   const socket = createSocket('udp4');

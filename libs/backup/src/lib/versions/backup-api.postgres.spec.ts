@@ -1,8 +1,8 @@
 import type { BackupRunDto, ConfigContentDto, ConfigDiffDto, ConfigSearchResultDto, ConfigVersionPageDto, DeviceBackupStatusPageDto } from '@netkeep/contracts';
 import { DeviceLab } from '@netkeep/device-lab';
+import { LabInventoryPort } from '@netkeep/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBackupTestApp, type BackupTestApp } from '../testing/backup-test-app';
-import { LabInventoryPort } from '../testing/lab-inventory-port';
 
 /** The backup REST API end to end on PostgreSQL: runs, status, versions, diff and search, with their roles and errors. */
 describe('backup REST API on PostgreSQL', () => {

@@ -1,9 +1,9 @@
 import type { WebhookDto, WebhookPayload } from '@netkeep/contracts';
 import { DeviceLab } from '@netkeep/device-lab';
+import { LabInventoryPort } from '@netkeep/testing';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBackupTestApp, waitFor, type BackupTestApp } from '../testing/backup-test-app';
-import { LabInventoryPort } from '../testing/lab-inventory-port';
 import { signWebhookBody, verifyWebhookSignature } from './webhook-signature';
 
 interface Received {

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { DeviceAttributeFilterDto } from '../inventory/device-attribute-filter.dto';
 import { TAG_PATTERN } from '../inventory/device-fields';
 import type { DeviceSelector } from '../ports/inventory.port';
 
@@ -9,7 +10,7 @@ export const MAX_SELECTED_IDS = 10_000;
  * Which devices a backup run or policy covers: the inventory's list filters (all must match),
  * or device names and ids. Empty: every enabled device.
  */
-export class DeviceSelectorDto implements DeviceSelector {
+export class DeviceSelectorDto extends DeviceAttributeFilterDto implements DeviceSelector {
   @ApiPropertyOptional({ type: [String], description: 'Device ids.' })
   @IsOptional()
   @IsArray()
@@ -27,24 +28,6 @@ export class DeviceSelectorDto implements DeviceSelector {
   @MaxLength(128, { each: true })
   names?: string[];
 
-  @ApiPropertyOptional({ description: 'Site name.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(128)
-  site?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
-  role?: string;
-
-  @ApiPropertyOptional({ description: 'Platform name or alias.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
-  platform?: string;
-
   @ApiPropertyOptional({ type: [String], description: 'Every tag must be present.' })
   @IsOptional()
   @IsArray()
@@ -57,10 +40,4 @@ export class DeviceSelectorDto implements DeviceSelector {
   @IsOptional()
   @IsBoolean()
   enabled?: boolean;
-
-  @ApiPropertyOptional({ description: 'Case-insensitive substring of name, host or notes.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  q?: string;
 }

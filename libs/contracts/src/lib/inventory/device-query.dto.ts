@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { queryBoolean, queryList } from '../validation/query-values';
+import { DeviceAttributeFilterDto } from './device-attribute-filter.dto';
 import { TAG_PATTERN } from './device-fields';
 import { DeviceDto } from './device.dto';
 import { DEFAULT_PAGE_LIMIT, PageField, type Page } from './page.dto';
@@ -11,7 +12,7 @@ export type DeviceOrderingField = (typeof DEVICE_ORDERINGS)[number];
 export const DEVICE_ORDERING_VALUES: readonly string[] = DEVICE_ORDERINGS.flatMap((field) => [field, `-${field}`]);
 
 /** Filters shared by the device list and the export. */
-export class DeviceFilterDto {
+export class DeviceFilterDto extends DeviceAttributeFilterDto {
   @ApiPropertyOptional({ type: [String], description: 'Repeatable; any of these ids (OR).' })
   @IsOptional()
   @Transform(queryList)
@@ -27,24 +28,6 @@ export class DeviceFilterDto {
   @MaxLength(128, { each: true })
   name?: string[];
 
-  @ApiPropertyOptional({ description: 'Site name.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(128)
-  site?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
-  role?: string;
-
-  @ApiPropertyOptional({ description: 'Platform name or alias.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
-  platform?: string;
-
   @ApiPropertyOptional({ type: [String], description: 'Repeatable; a device must carry every tag given (AND).' })
   @IsOptional()
   @Transform(queryList)
@@ -58,12 +41,6 @@ export class DeviceFilterDto {
   @Transform(queryBoolean)
   @IsBoolean({ message: 'enabled must be true or false' })
   enabled?: boolean;
-
-  @ApiPropertyOptional({ description: 'Case-insensitive substring of name, host or notes.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  q?: string;
 }
 
 /** GET /api/v1/devices. */

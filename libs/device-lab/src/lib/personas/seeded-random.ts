@@ -15,14 +15,15 @@ export const UPPER_ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 export const HEX_DIGITS = '0123456789abcdef';
 
 /**
- * Deterministic pseudo-random numbers (mulberry32) seeded from text. `fork` gives an
- * independent stream per topic, so a new draw in one section never shifts another.
+ * Deterministic pseudo-random numbers (mulberry32) seeded from text (a number as its decimal
+ * text), the same on every machine. `fork` gives an independent stream per topic, so a new draw
+ * in one section never shifts another.
  */
 export class SeededRandom {
   private state: number;
 
-  constructor(private readonly seed: string) {
-    this.state = hashText(seed);
+  constructor(private readonly seed: string | number) {
+    this.state = hashText(String(seed));
   }
 
   /** The stream of one device for one topic: stable across runs, distinct across devices. */
