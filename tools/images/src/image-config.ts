@@ -9,7 +9,7 @@ export const IMAGE_LAYOUT = {
   /** The Node.js binary, where distroless nodejs images keep it too. */
   nodeBinary: '/nodejs/bin/node',
   appDir: '/app',
-  /** NETKEEP_DATA_DIR: SSH known_hosts, the configuration archive; a volume in the cluster. */
+  /** NETKEEP_DATA_DIR: the configuration archive (SSH host keys are in the database); a volume in the cluster. */
   dataDir: '/var/lib/netkeep',
   /** Distroless's `nonroot`: a uid no host account is likely to share. */
   user: { name: 'nonroot', uid: 65532, gid: 65532, home: '/home/nonroot' },
