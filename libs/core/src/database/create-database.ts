@@ -5,6 +5,7 @@ import { dirname } from 'node:path';
 import { Pool } from 'pg';
 import { parseDatabaseUrl } from './database-url';
 import type { NetkeepDatabase } from './netkeep-database';
+import { withStatementCache } from './sqlite-statement-cache';
 
 export interface DatabaseOptions {
   /** Called when an idle PostgreSQL connection fails (the pool replaces it); without it such errors would crash the process. */
@@ -30,7 +31,7 @@ export function createDatabase(url: string, options: DatabaseOptions = {}): Netk
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
     sqlite.pragma('synchronous = NORMAL');
-    return new Kysely({ dialect: new TransactionalSqliteDialect({ database: sqlite }) });
+    return new Kysely({ dialect: new TransactionalSqliteDialect({ database: withStatementCache(sqlite) }) });
   }
   const pool = new Pool({
     connectionString: target.connectionString,

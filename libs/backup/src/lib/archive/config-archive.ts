@@ -97,6 +97,7 @@ export class ConfigArchive {
   private readonly pusher: RemotePusher | undefined;
   private readonly searchLimits: SearchLimits;
   private initialised = false;
+  private packMerge: Promise<void> | undefined;
   /** The branch commit the index is known to record; null until compared once. */
   private indexedHead: string | undefined | null = null;
 
@@ -198,9 +199,10 @@ export class ConfigArchive {
     return this.pusher?.lastOutcome;
   }
 
-  /** Waits for queued writes and pushes; the archive stays usable. */
+  /** Waits for queued writes, pack merges and pushes; the archive stays usable. */
   async flush(): Promise<void> {
     await this.writes.idle();
+    await this.packMerge;
     await this.pusher?.flush();
   }
 
@@ -228,6 +230,18 @@ export class ConfigArchive {
       this.pusher?.request();
     }
     batch.settle(commits);
+    if (this.repository.packsCrowded) this.mergePacksInBackground();
+  }
+
+  /** Every batch adds a pack; past a few, the small ones are merged beside the next batches (they never wait for it). */
+  private mergePacksInBackground(): void {
+    this.packMerge ??= this.repository
+      .consolidatePacks()
+      .then(
+        () => undefined,
+        (error: unknown) => this.options.logger?.warn({ error: (error as Error).message }, 'archive pack merge failed; the packs stay as they were'),
+      )
+      .finally(() => (this.packMerge = undefined));
   }
 
   private async prepare(): Promise<ReconcileReport> {

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { open, rename, stat, unlink } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { type FileHandle, open, rename, stat, unlink } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 
 type WriteOptions = BufferEncoding | { encoding?: BufferEncoding | null; mode?: number } | null | undefined;
 
@@ -15,13 +15,46 @@ export async function writeFileDurably(path: string, data: string | Uint8Array, 
   const encoding = typeof options === 'string' ? options : (options?.encoding ?? undefined);
   const mode = typeof options === 'object' && options !== null ? options.mode : undefined;
   const temporary = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  await writeThenRename(temporary, (handle) => handle.writeFile(data, encoding ? { encoding } : {}), () => path, mode);
+}
+
+/**
+ * `writeFileDurably` for a file whose name depends on what was written (a pack is named by its
+ * checksum): streams `chunks` to `<directory>/<temporaryPrefix>…`, then renames it to
+ * `pathOf()`, asked once every chunk is written. Git's own temporary names (`tmp_pack_…`) let
+ * `git gc` clear what a crash leaves.
+ */
+export async function writeFileDurablyAs(
+  directory: string,
+  temporaryPrefix: string,
+  chunks: Iterable<Uint8Array> | AsyncIterable<Uint8Array>,
+  pathOf: () => string,
+  mode?: number,
+): Promise<string> {
+  const temporary = join(directory, `${temporaryPrefix}${process.pid}_${randomBytes(6).toString('hex')}`);
+  return writeThenRename(
+    temporary,
+    async (handle) => {
+      for await (const chunk of chunks) await writeAll(handle, chunk);
+    },
+    pathOf,
+    mode,
+  );
+}
+
+async function writeAll(handle: FileHandle, chunk: Uint8Array): Promise<void> {
+  for (let written = 0; written < chunk.length; ) written += (await handle.write(chunk, written, chunk.length - written)).bytesWritten;
+}
+
+async function writeThenRename(temporary: string, write: (handle: FileHandle) => Promise<void>, pathOf: () => string, mode: number | undefined): Promise<string> {
   const handle = await open(temporary, 'wx', mode);
   try {
-    await handle.writeFile(data, encoding ? { encoding } : {});
+    await write(handle);
     await handle.sync();
   } finally {
     await handle.close();
   }
+  const path = pathOf();
   try {
     await rename(temporary, path);
   } catch (error) {
@@ -29,6 +62,7 @@ export async function writeFileDurably(path: string, data: string | Uint8Array, 
     throw error;
   }
   await syncDirectory(dirname(path));
+  return path;
 }
 
 /** A lock file older than this was left by a crashed writer: a real one holds it for milliseconds. */

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { git } from '../../testing/archive.testkit';
 import { ArchiveBranchLockedError, ArchiveHeadMovedError } from './archive.errors';
@@ -83,6 +83,26 @@ describe('the archive repository', () => {
     let parent: string | undefined;
     for (let i = 0; i < 5; i++) parent = await repository.commitFile({ parent, path: `configs/r${i}.cfg`, content: `${i}\n`, message: `${i}\n`, author: WHO, committer: WHO });
     const files = await readdir(repository.gitdir, { recursive: true });
-    expect(files.filter((file) => file.endsWith('.tmp'))).toEqual([]);
+    expect(files.filter((file) => file.endsWith('.tmp') || basename(file).startsWith('tmp_'))).toEqual([]);
+  });
+
+  it('reads what each later batch packs, and everything again once the packs are merged', async () => {
+    const commits: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const changes = ['a', 'b'].map((name) => ({ path: `configs/${name}.cfg`, content: `${name} ${i}\n`, message: `${name} ${i}\n`, author: WHO, committer: WHO }));
+      commits.push(...(await repository.commitFiles(commits.at(-1), changes)));
+      // Read through the shared pack cache after every batch: a pack written since the last read is found.
+      expect(await repository.readFile(commits.at(-1) as string, 'configs/b.cfg')).toBe(`b ${i}\n`);
+      expect(await repository.readFile(commits[0] as string, 'configs/a.cfg')).toBe('a 0\n');
+    }
+    expect(await repository.packCount()).toBe(20);
+    expect(repository.packsCrowded).toBe(true);
+
+    expect(await repository.consolidatePacks()).toBe(true);
+    expect(await repository.packCount()).toBe(1);
+    for (const [i, commit] of commits.entries()) expect(await repository.readFile(commit, `configs/${i % 2 ? 'b' : 'a'}.cfg`)).toBe(`${i % 2 ? 'b' : 'a'} ${Math.floor(i / 2)}\n`);
+    const next = await repository.commitFile({ parent: commits.at(-1), path: 'configs/c.cfg', content: 'c\n', message: 'c\n', author: WHO, committer: WHO });
+    expect(await repository.readFile(next, 'configs/a.cfg')).toBe('a 19\n');
+    expect(git(repository.gitdir, 'fsck', '--full', '--strict', '--no-progress')).toBe('');
   });
 });

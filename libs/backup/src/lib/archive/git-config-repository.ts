@@ -8,8 +8,8 @@ import { ConfigsTree } from './configs-tree';
 import { CONFIGS_DIRECTORY } from './device-file-name';
 import { durableGitFs as fs, FileLockedError, replaceUnderLock } from './durable-fs';
 import { blobObject, commitObject, type EncodedObject, type TreeItem, treeObject } from './git-objects';
-import { writeLooseObjects } from './loose-objects';
-import { objectWriters } from './object-writers';
+import { objectCompressors } from './object-compressors';
+import { ObjectPacks } from './object-packs';
 
 export const ARCHIVE_BRANCH = 'main';
 const BRANCH_REF = `refs/heads/${ARCHIVE_BRANCH}`;
@@ -61,19 +61,25 @@ interface Listing {
 
 /**
  * The archive's git repository, bare, read through isomorphic-git on node's fs (service images
- * have no git binary). Commits are built from objects (blob, trees, commit) written as loose
- * objects, and the branch is moved last, atomically, so a commit exists for readers only once it
- * is complete. Every object is written durably (see durable-fs.ts) before the branch moves, and
- * the branch before the index is written, so git is never behind the index: the invariant
- * reconciliation relies on. There is no working tree or index file to drift from HEAD.
+ * have no git binary). Commits are built from objects (blob, trees, commit) written as one pack
+ * per batch (see object-packs.ts), and the branch is moved last, atomically, so a commit exists
+ * for readers only once it is complete. Every object is written durably before the branch
+ * moves, and the branch before the index is written, so git is never behind the index: the
+ * invariant reconciliation relies on. There is no working tree or index file to drift from HEAD.
  */
 export class GitConfigRepository {
-  /** isomorphic-git's pack cache, shared by every read. */
-  private readonly cache = {};
+  /** isomorphic-git's pack cache, shared by every read; replaced when packs are merged, so it lets go of the old ones. */
+  private cache = {};
   /** The trees of the last commit seen, so a store does not re-read a large `configs/` tree. */
   private lastListing: Listing | undefined;
+  private readonly objects: ObjectPacks;
+  private consolidation: Promise<boolean> | undefined;
+  /** Counts pack merges begun: a read that fails while one removes packs is tried again. */
+  private merges = 0;
 
-  constructor(readonly gitdir: string) {}
+  constructor(readonly gitdir: string) {
+    this.objects = new ObjectPacks(gitdir, objectCompressors);
+  }
 
   async init(): Promise<void> {
     if (existsSync(join(this.gitdir, 'HEAD'))) return;
@@ -92,7 +98,7 @@ export class GitConfigRepository {
   }
 
   async readCommit(oid: string): Promise<GitCommitRecord> {
-    const { commit } = await git.readCommit({ fs, gitdir: this.gitdir, oid, cache: this.cache });
+    const { commit } = await this.reading((cache) => git.readCommit({ fs, gitdir: this.gitdir, oid, cache }));
     return {
       oid,
       parent: commit.parent[0],
@@ -104,7 +110,7 @@ export class GitConfigRepository {
   /** A file's text at a commit; undefined when the commit has no such file. */
   async readFile(commit: string, path: string): Promise<string | undefined> {
     try {
-      const { blob } = await git.readBlob({ fs, gitdir: this.gitdir, oid: commit, filepath: path, cache: this.cache });
+      const { blob } = await this.reading((cache) => git.readBlob({ fs, gitdir: this.gitdir, oid: commit, filepath: path, cache }));
       return Buffer.from(blob).toString('utf8');
     } catch (error) {
       if (error instanceof git.Errors.NotFoundError) return undefined;
@@ -113,7 +119,7 @@ export class GitConfigRepository {
   }
 
   async readBlob(oid: string): Promise<string> {
-    const { blob } = await git.readBlob({ fs, gitdir: this.gitdir, oid, cache: this.cache });
+    const { blob } = await this.reading((cache) => git.readBlob({ fs, gitdir: this.gitdir, oid, cache }));
     return Buffer.from(blob).toString('utf8');
   }
 
@@ -153,6 +159,7 @@ export class GitConfigRepository {
     let root = base.root;
     const objects: EncodedObject[] = [];
     const commits: string[] = [];
+    let previousConfigsTree: string | undefined;
     for (const change of changes) {
       const name = change.path.slice(CONFIGS_DIRECTORY.length + 1);
       if (change.content === null) configs = configs.without(name);
@@ -163,7 +170,9 @@ export class GitConfigRepository {
       }
       root = [...otherRootEntries];
       if (configs.size > 0) {
-        const configsTree = configs.object();
+        // Each commit's `configs/` differs from the one before by an entry: a delta of a few dozen bytes.
+        const configsTree = { ...configs.object(), deltaBase: previousConfigsTree };
+        previousConfigsTree = configsTree.oid;
         objects.push(configsTree);
         root.push({ mode: '040000', path: CONFIGS_DIRECTORY, oid: configsTree.oid });
       }
@@ -173,15 +182,45 @@ export class GitConfigRepository {
       commits.push(commit.oid);
       tip = commit.oid;
     }
-    await writeLooseObjects(this.gitdir, objects, objectWriters);
+    await this.objects.write(objects);
     await this.moveBranch(parent, tip as string);
     this.lastListing = { commit: tip as string, root, configs };
     return commits;
   }
 
+  /** Each batch adds a pack: past a few, they are due to be merged (`consolidatePacks`). */
+  get packsCrowded(): boolean {
+    return this.objects.crowded;
+  }
+
+  /** The packs of `objects/pack`. */
+  async packCount(): Promise<number> {
+    await this.objects.refresh();
+    return this.objects.count;
+  }
+
+  /**
+   * Merges the small packs into one (see `ObjectPacks.consolidate`). Safe beside commits and
+   * reads: the branch does not move, and every object stays readable; one merge at a time.
+   */
+  consolidatePacks(): Promise<boolean> {
+    this.consolidation ??= (async () => {
+      this.merges++;
+      try {
+        const merged = await this.objects.consolidate();
+        if (merged) this.cache = {};
+        return merged;
+      } finally {
+        this.consolidation = undefined;
+      }
+    })();
+    return this.consolidation;
+  }
+
   /** Pushes the branch to a remote over smart HTTP(S); fast-forward only. */
   async push(url: string, auth?: { username?: string; password?: string }): Promise<void> {
-    const result = await git.push({
+    const result = await this.reading((cache) =>
+      git.push({
       fs,
       http,
       gitdir: this.gitdir,
@@ -189,11 +228,24 @@ export class GitConfigRepository {
       ref: ARCHIVE_BRANCH,
       remoteRef: ARCHIVE_BRANCH,
       onAuth: auth ? () => ({ username: auth.username ?? 'netkeep', password: auth.password }) : undefined,
-      cache: this.cache,
-    });
+      cache,
+    }),
+    );
     if (!result.ok) throw new Error(result.error ?? 'the remote refused the push');
     const refused = Object.entries(result.refs).find(([, status]) => !status.ok);
     if (refused) throw new Error(`the remote refused ${refused[0]}: ${refused[1].error}`);
+  }
+
+  /** Runs a read of isomorphic-git's; if a pack merge removed a pack it was reading, once more, over the merged pack. */
+  private async reading<T>(read: (cache: object) => Promise<T>): Promise<T> {
+    const merges = this.merges;
+    try {
+      return await read(this.cache);
+    } catch (error) {
+      await this.consolidation?.catch(() => undefined);
+      if (this.merges === merges || error instanceof git.Errors.NotFoundError) throw error;
+      return read(this.cache);
+    }
   }
 
   private async configEntries(commit: string | undefined): Promise<ConfigEntries> {
@@ -203,12 +255,12 @@ export class GitConfigRepository {
   private async listing(commit: string | undefined): Promise<Listing> {
     if (!commit) return { commit: '', root: [], configs: ConfigsTree.EMPTY };
     if (this.lastListing?.commit === commit) return this.lastListing;
-    const { tree } = await git.readTree({ fs, gitdir: this.gitdir, oid: commit, cache: this.cache });
+    const { tree } = await this.reading((cache) => git.readTree({ fs, gitdir: this.gitdir, oid: commit, cache }));
     const root = tree.map(({ mode, path, oid }) => ({ mode, path, oid }));
     const configsEntry = tree.find((entry) => entry.path === CONFIGS_DIRECTORY && entry.type === 'tree');
     const files: ConfigEntries = new Map();
     if (configsEntry) {
-      const listing = await git.readTree({ fs, gitdir: this.gitdir, oid: configsEntry.oid, cache: this.cache });
+      const listing = await this.reading((cache) => git.readTree({ fs, gitdir: this.gitdir, oid: configsEntry.oid, cache }));
       for (const entry of listing.tree) if (entry.type === 'blob') files.set(entry.path, entry.oid);
     }
     this.lastListing = { commit, root, configs: ConfigsTree.of(files) };

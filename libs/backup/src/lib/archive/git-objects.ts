@@ -2,16 +2,17 @@ import { createHash } from 'node:crypto';
 import { constants } from 'node:zlib';
 
 /**
- * A git object encoded as git hashes it: `<type> <size>\0<body>`, and its id (the SHA-1 of those
- * bytes). Ids are all a commit needs to be built; the object is compressed, at `level`, where it
- * is written (see object-writers.ts).
+ * A git object's body and its id (the SHA-1 of `<type> <size>\0<body>`). Ids are all a commit
+ * needs to be built; the object is compressed, at `level`, where it is packed (see object-packs.ts).
  */
 export interface EncodedObject {
   type: 'blob' | 'tree' | 'commit';
   oid: string;
-  wrapped: Buffer;
+  body: Buffer;
   /** zlib level for storage. */
   level: number;
+  /** An object this one differs little from: packed beside it, it is stored as a delta against it. */
+  deltaBase?: string;
 }
 
 export interface TreeItem {
@@ -50,9 +51,9 @@ export function treeEntry(mode: string, path: string, oid: string): Buffer {
 }
 
 /**
- * A tree from entries already encoded and in git's order. Compressed at zlib's fastest level,
- * git's own default for loose objects (core.looseCompression): a tree of `configs/` is mostly
- * object ids, which no level compresses much, and every commit writes one.
+ * A tree from entries already encoded and in git's order. Compressed at zlib's fastest level:
+ * a tree of `configs/` is mostly object ids, which no level compresses much, and every commit
+ * writes one.
  */
 export function treeOfEntries(sortedEntries: readonly Buffer[]): EncodedObject {
   return encode('tree', Buffer.concat(sortedEntries), constants.Z_BEST_SPEED);
@@ -65,6 +66,6 @@ export function commitObject(commit: { tree: string; parents: readonly string[];
 }
 
 function encode(type: EncodedObject['type'], body: Buffer, level: number = constants.Z_DEFAULT_COMPRESSION): EncodedObject {
-  const wrapped = Buffer.concat([Buffer.from(`${type} ${body.length}\0`, 'utf8'), body]);
-  return { type, oid: createHash('sha1').update(wrapped).digest('hex'), wrapped, level };
+  const oid = createHash('sha1').update(`${type} ${body.length}\0`).update(body).digest('hex');
+  return { type, oid, body, level };
 }

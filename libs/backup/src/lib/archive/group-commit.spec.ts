@@ -143,7 +143,7 @@ describe.each(DATABASE_KINDS)('group commit in the archive, on %s', (kind) => {
     const lock = join(fixture.repositoryDir, 'refs/heads/main.lock');
     await fixture.archive.store(store('seed', config('seed')));
     const seeded = git(fixture.repositoryDir, 'rev-parse', 'main').trim();
-    const objectsBefore = await looseObjects(fixture.repositoryDir);
+    const packsBefore = await packs(fixture.repositoryDir);
     // The branch is locked as a crashed git would leave it: the batch writes its objects, then cannot move the branch.
     await writeFile(lock, '');
     const devices = ['p', 'q', 'r', 's'];
@@ -151,7 +151,11 @@ describe.each(DATABASE_KINDS)('group commit in the archive, on %s', (kind) => {
     const refused = await Promise.allSettled(requests.map((request) => fixture.archive.store(request)));
 
     expect(refused.map((result) => result.status === 'rejected' && result.reason)).toEqual(devices.map(() => expect.any(ArchiveBranchLockedError)));
-    expect((await looseObjects(fixture.repositoryDir)).length).toBe(objectsBefore.length + 4 * devices.length);
+    // The batch's objects are on disk, as one more pack (a blob, two trees and a commit a device), none loose; the branch did not move.
+    const written = (await packs(fixture.repositoryDir)).filter((pack) => !packsBefore.includes(pack));
+    expect(written).toHaveLength(1);
+    expect(objectsIn(fixture.repositoryDir, written[0] as string)).toBe(4 * devices.length);
+    expect(git(fixture.repositoryDir, 'count-objects', '-v')).toMatch(/^count: 0$/m);
     expect(git(fixture.repositoryDir, 'rev-parse', 'main').trim()).toBe(seeded);
     for (const id of devices) expect(await fixture.archive.versions(id)).toEqual({ count: 0, results: [] });
 
@@ -163,7 +167,26 @@ describe.each(DATABASE_KINDS)('group commit in the archive, on %s', (kind) => {
     expect(moves.map((move) => move.length)).toEqual([1, 4]);
     expect(history()).toEqual(moves.flat());
     expect(log('%(trailers:key=Device-Id,valueonly,separator=)')).toEqual(['seed', ...devices]);
-    expect(git(fixture.repositoryDir, 'fsck', '--strict', '--no-progress', '--no-dangling')).toBe('');
+    expect(git(fixture.repositoryDir, 'fsck', '--full', '--strict', '--no-progress', '--no-dangling')).toBe('');
+    // The retry wrote only what the lost batch had not: new commits; the blobs and trees were there already.
+    const retriedPack = (await packs(fixture.repositoryDir)).filter((pack) => !packsBefore.includes(pack) && !written.includes(pack));
+    expect(retriedPack).toHaveLength(1);
+    expect(objectsIn(fixture.repositoryDir, retriedPack[0] as string)).toBe(devices.length);
+  });
+
+  it('writes each batch as one pack and merges the packs once there are many, while the history stays readable', async () => {
+    const { archive } = fixture;
+    for (let i = 0; i < 40; i++) await Promise.all(['x', 'y'].map((id) => archive.store(store(id, config(id, `vlan ${i}`), { runId: `run-${i}`, at: minutes(i) }))));
+    await archive.flush();
+
+    expect(moves).toHaveLength(40);
+    expect((await packs(fixture.repositoryDir)).length).toBeLessThanOrEqual(17);
+    expect(git(fixture.repositoryDir, 'count-objects', '-v')).toMatch(/^count: 0$/m);
+    expect(git(fixture.repositoryDir, 'count-objects', '-v')).toMatch(/^in-pack: 320$/m);
+    expect(git(fixture.repositoryDir, 'fsck', '--full', '--strict', '--no-progress')).toBe('');
+    const versions = (await archive.versions('x', { limit: 100 })).results;
+    expect(versions).toHaveLength(40);
+    for (const version of versions.slice(1)) expect((await archive.content('x', version.id)).content).toBe(config('x', `vlan ${version.revision - 1}`));
   });
 
   it('indexes a whole batch from git when its index write is lost, and answers the retried stores with its versions', async () => {
@@ -190,10 +213,15 @@ describe.each(DATABASE_KINDS)('group commit in the archive, on %s', (kind) => {
   });
 });
 
-/** The loose objects of a repository, as `ab/cdef…` paths. */
-async function looseObjects(repositoryDir: string): Promise<string[]> {
-  const objectsDir = join(repositoryDir, 'objects');
-  const fanOut = (await readdir(objectsDir)).filter((name) => /^[0-9a-f]{2}$/.test(name));
-  const files = await Promise.all(fanOut.map(async (dir) => (await readdir(join(objectsDir, dir))).map((file) => `${dir}/${file}`)));
-  return files.flat();
+/** How many objects a pack holds, whole or as deltas. */
+function objectsIn(repositoryDir: string, packIndex: string): number {
+  return git(repositoryDir, 'verify-pack', '-v', packIndex)
+    .split('\n')
+    .filter((line) => /^[0-9a-f]{40} /.test(line)).length;
+}
+
+/** The pack indexes of a repository, as paths. */
+async function packs(repositoryDir: string): Promise<string[]> {
+  const packDir = join(repositoryDir, 'objects/pack');
+  return (await readdir(packDir)).filter((name) => name.endsWith('.idx')).map((name) => join(packDir, name));
 }
