@@ -8,7 +8,6 @@ import { ConfigsTree } from './configs-tree';
 import { CONFIGS_DIRECTORY } from './device-file-name';
 import { durableGitFs as fs, FileLockedError, replaceUnderLock } from './durable-fs';
 import { blobObject, commitObject, type EncodedObject, type TreeItem, treeObject } from './git-objects';
-import { objectCompressors } from './object-compressors';
 import { ObjectPacks } from './object-packs';
 
 export const ARCHIVE_BRANCH = 'main';
@@ -78,7 +77,7 @@ export class GitConfigRepository {
   private merges = 0;
 
   constructor(readonly gitdir: string) {
-    this.objects = new ObjectPacks(gitdir, objectCompressors);
+    this.objects = new ObjectPacks(gitdir);
   }
 
   async init(): Promise<void> {

@@ -2,10 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { git } from '../../testing/archive.testkit';
 import { blobObject, commitObject, type EncodedObject, treeObject } from './git-objects';
-import { ObjectCompressors } from './object-compressors';
 import { ObjectPacks } from './object-packs';
 
 const AT = new Date('2026-03-10T12:00:00Z');
@@ -24,15 +23,13 @@ describe('the archive’s object packs', () => {
   let dir: string;
   let gitdir: string;
   let packs: ObjectPacks;
-  const compressors = new ObjectCompressors(2);
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'netkeep-packs-'));
     gitdir = join(dir, 'configs.git');
     execFileSync('git', ['init', '--quiet', '--bare', '--initial-branch=main', gitdir]);
-    packs = new ObjectPacks(gitdir, compressors);
+    packs = new ObjectPacks(gitdir);
   });
   afterEach(() => rm(dir, { recursive: true, force: true }));
-  afterAll(() => compressors.close());
   const packFiles = async () => (await readdir(join(gitdir, 'objects/pack'))).sort();
   const onlyIndex = async () => {
     const indexes = (await packFiles()).filter((file) => file.endsWith('.idx'));

@@ -6,7 +6,7 @@ import type { EncodedObject } from './git-objects';
 import { encodeDelta } from './git-delta';
 import { encodeDeltaOffset, encodePackIndex, entryCrc, entryHeader, PACK_HEADER_BYTES, PACK_TYPE_CODES, packHeader, type PackEntry, PackIndex } from './git-pack';
 import { writeFileDurablyAs } from './durable-fs';
-import type { ObjectCompressors } from './object-compressors';
+import { compressObjects } from './object-compression';
 import { MAX_MERGED_PACK_BYTES, PackMerge, packsToMerge } from './pack-merge';
 
 /** One pack of the repository: `objects/pack/<name>.pack` and its `.idx`. */
@@ -38,10 +38,7 @@ export class ObjectPacks {
   private readonly objectsDir: string;
   private readonly packDir: string;
 
-  constructor(
-    gitdir: string,
-    private readonly compressors: ObjectCompressors,
-  ) {
+  constructor(gitdir: string) {
     this.objectsDir = join(gitdir, 'objects');
     this.packDir = join(this.objectsDir, 'pack');
   }
@@ -67,7 +64,7 @@ export class ObjectPacks {
     if (missing.length === 0) return;
 
     const forms = storedForms(missing);
-    const compressed = await this.compressors.compress(forms.map((form, i) => ({ body: form.payload, level: (missing[i] as EncodedObject).level })));
+    const compressed = compressObjects(forms.map((form, i) => ({ body: form.payload, level: (missing[i] as EncodedObject).level })));
     const chunks: Uint8Array[] = [packHeader(missing.length)];
     const entries: PackEntry[] = [];
     let offset = PACK_HEADER_BYTES;
