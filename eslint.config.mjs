@@ -56,7 +56,8 @@ export default [
       'no-control-regex': 'off',
     },
   },
-  { files: ['**/*.spec.ts', '**/*.spec.tsx', 'test/**/*.ts'], rules: boundaries(specDepConstraints) },
+  // A lib's testing/ folder (test apps, worker processes for specs) is spec support and may use the same harnesses.
+  { files: ['**/*.spec.ts', '**/*.spec.tsx', 'test/**/*.ts', 'libs/*/src/**/testing/**/*.ts'], rules: boundaries(specDepConstraints) },
   // Project test configs share the root setup file, which is no project of its own.
   { files: ['**/vitest.config.ts'], rules: { '@nx/enforce-module-boundaries': 'off' } },
 ];

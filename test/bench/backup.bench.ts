@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { createBackupDomain, LabInventoryPort } from '@netkeep/backup';
+import { createBackupDomain } from '@netkeep/backup';
 import type { BackupRunDto } from '@netkeep/contracts';
 import { deleteRedisKeys, startTestApp, type TestApp } from '@netkeep/core';
 import { runOnDevices, type DeviceTarget } from '@netkeep/ssh';
@@ -7,7 +7,7 @@ import Redis from 'ioredis';
 import { readFileSync } from 'node:fs';
 import { reportBench } from './support/bench-report';
 import type { LabInventoryDevice } from '@netkeep/device-lab';
-import { startLabProcess, type LabProcess } from '@netkeep/testing';
+import { LabInventoryPort, startLabProcess, type LabProcess } from '@netkeep/testing';
 
 /**
  * Backup throughput end to end beside libs/ssh's bare runner, over the same lab devices in the

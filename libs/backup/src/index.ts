@@ -63,5 +63,3 @@ export { BackupRunsService, type RunRequest } from './lib/runs/backup-runs.servi
 export { configChangeIn, CONFIG_CHANGE_MESSAGES, type ConfigChangeNotice } from './lib/syslog/config-change-messages';
 export { parseSyslog, type SyslogMessage } from './lib/syslog/syslog-message';
 export { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, signWebhookBody, verifyWebhookSignature } from './lib/webhooks/webhook-signature';
-// for specs, benchmarks and test processes
-export { LabInventoryPort, type LabInventoryPortOptions, type LabInventoryRecord } from './lib/testing/lab-inventory-port';

@@ -5,7 +5,7 @@ import { git } from '../../testing/archive.testkit';
 import { DeviceStatusRepository } from '../status/device-status.repository';
 import { archiveHistory } from '../testing/archive-history';
 import { startBackupTestApp, waitFor, type BackupTestApp } from '../testing/backup-test-app';
-import { LabInventoryPort, type LabInventoryRecord } from '../testing/lab-inventory-port';
+import { LabInventoryPort, type LabInventoryRecord } from '@netkeep/testing';
 import type { BackupOutcome } from './backup-jobs';
 import { BackupQueues } from './backup-queues';
 

@@ -7,8 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { archiveHistory } from '../testing/archive-history';
 import { startBackupTestApp, waitFor, type BackupTestApp } from '../testing/backup-test-app';
-import { LabInventoryPort } from '../testing/lab-inventory-port';
-import { startPrivateRedis, type PrivateRedis } from '../testing/private-redis';
+import { LabInventoryPort, startPrivateRedis, type PrivateRedis } from '@netkeep/testing';
 import { startWorkerProcess, type WorkerProcess } from '../testing/worker-process';
 import { BackupQueues } from './backup-queues';
 

@@ -1,7 +1,7 @@
 import { DeviceLab } from '@netkeep/device-lab';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startBackupTestApp, waitFor, type BackupTestApp } from '../testing/backup-test-app';
-import { LabInventoryPort } from '../testing/lab-inventory-port';
+import { LabInventoryPort } from '@netkeep/testing';
 import { BackupQueues } from './backup-queues';
 import { deviceJobId } from './backup-jobs';
 

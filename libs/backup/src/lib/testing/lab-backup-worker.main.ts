@@ -7,7 +7,7 @@ import 'reflect-metadata';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { mountDomains, runNetkeepProcess, type NetkeepConfig } from '@netkeep/core';
 import { createBackupDomain } from '../backup.module';
-import { LabInventoryPort } from './lab-inventory-port';
+import { LabInventoryPort } from '@netkeep/testing';
 
 @Module({})
 class LabBackupWorkerModule {
