@@ -57,11 +57,13 @@ export class DatabaseHostKeyStore implements HostKeyStore {
 
   async recordFirstSeen(name: string, key: HostKey): Promise<HostKey> {
     // The primary key settles a race between processes: the first insert stays, the others read it back.
-    await this.db
+    const inserted = await this.db
       .insertInto('ssh_host_keys')
       .values(this.recorded(name, key))
       .onConflict((conflict) => conflict.column('name').doNothing())
-      .execute();
+      .returning('name')
+      .executeTakeFirst();
+    if (inserted) return key;
     const recorded = await this.get(name);
     if (!recorded) throw new Error(`the host key of ${name} was forgotten while it was being recorded`);
     return recorded;
