@@ -20,7 +20,8 @@ const MAX_BATCH_MARKS = 500;
 /**
  * "A worker took the device" in the run's results, for every session a worker process opens:
  * the marks that arrive while a batch is being written form the next batch, written in one
- * transaction (one commit for many sessions, not one each).
+ * transaction as one statement per run and attempt (the batch's earliest start time standing
+ * for all of them: they are milliseconds apart).
  */
 @Injectable()
 export class RunningMarks {
@@ -34,9 +35,20 @@ export class RunningMarks {
   }
 
   private async write(batch: readonly PendingMark[]): Promise<void> {
+    const groups = new Map<string, PendingMark[]>();
+    for (const mark of batch) {
+      const key = `${mark.runId} ${mark.attempts}`;
+      const group = groups.get(key);
+      if (group) group.push(mark);
+      else groups.set(key, [mark]);
+    }
     await this.db.transaction().execute(async (trx) => {
       const runs = new BackupRunsRepository(trx);
-      for (const mark of batch) await runs.markRunning(mark.runId, mark.deviceId, mark.attempts, mark.startedAt);
+      for (const marks of groups.values()) {
+        const [first] = marks as [PendingMark, ...PendingMark[]];
+        const startedAt = marks.reduce((earliest, mark) => (mark.startedAt < earliest ? mark.startedAt : earliest), first.startedAt);
+        await runs.markRunning(first.runId, marks.map((mark) => mark.deviceId), first.attempts, startedAt);
+      }
     });
     for (const mark of batch) mark.done();
   }

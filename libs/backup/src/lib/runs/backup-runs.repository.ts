@@ -86,13 +86,13 @@ export class BackupRunsRepository {
     return this.db.selectFrom('backup_results').selectAll().where('run_id', '=', runId).where('device_id', '=', deviceId).executeTakeFirst();
   }
 
-  /** A worker took the device; a result already final stays as it is. */
-  async markRunning(runId: string, deviceId: string, attempts: number, startedAt: string): Promise<void> {
+  /** Workers took these devices; a result already final stays as it is, and a first start time is kept. */
+  async markRunning(runId: string, deviceIds: readonly string[], attempts: number, startedAt: string): Promise<void> {
     await this.db
       .updateTable('backup_results')
       .set((eb) => ({ status: 'running', attempts, started_at: eb.fn.coalesce('started_at', eb.val(startedAt)) }))
       .where('run_id', '=', runId)
-      .where('device_id', '=', deviceId)
+      .where('device_id', 'in', deviceIds)
       .where('status', 'in', PENDING_STATUSES)
       .execute();
   }
