@@ -19,3 +19,13 @@ export class ArchiveBranchLockedError extends ConflictError {
     super(`${lockPath} exists: another process is writing the archive repository; if none is, the lock is removed once it is a minute old`);
   }
 }
+
+/** The repository lacks an object the index or a commit names: a damaged or foreign archive. */
+export class ArchiveObjectMissingError extends Error {
+  constructor(
+    readonly oid: string,
+    readonly expected: string,
+  ) {
+    super(`the archive repository has no ${expected} ${oid}`);
+  }
+}

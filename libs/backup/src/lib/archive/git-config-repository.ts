@@ -3,15 +3,17 @@ import http from 'isomorphic-git/http/node';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { ArchiveBranchLockedError, ArchiveHeadMovedError } from './archive.errors';
+import { ArchiveBranchLockedError, ArchiveHeadMovedError, ArchiveObjectMissingError } from './archive.errors';
 import { ConfigsTree } from './configs-tree';
 import { CONFIGS_DIRECTORY } from './device-file-name';
 import { durableGitFs as fs, FileLockedError, replaceUnderLock } from './durable-fs';
+import { decodeCommit, decodeTree, isTreeMode, type GitObjectType } from './git-object-decoding';
 import { blobObject, commitObject, type EncodedObject, type TreeItem, treeObject } from './git-objects';
 import { ObjectPacks } from './object-packs';
 
 export const ARCHIVE_BRANCH = 'main';
 const BRANCH_REF = `refs/heads/${ARCHIVE_BRANCH}`;
+const SUBMODULE_MODE = '160000';
 
 export interface GitSignature {
   name: string;
@@ -59,22 +61,19 @@ interface Listing {
 }
 
 /**
- * The archive's git repository, bare, read through isomorphic-git on node's fs (service images
- * have no git binary). Commits are built from objects (blob, trees, commit) written as one pack
+ * The archive's git repository, bare, on node's fs (service images have no git binary):
+ * objects are read one at a time from packs (see object-packs.ts), isomorphic-git serves
+ * init, refs and push. Commits are built from objects (blob, trees, commit) written as one pack
  * per batch (see object-packs.ts), and the branch is moved last, atomically, so a commit exists
  * for readers only once it is complete. Every object is written durably before the branch
  * moves, and the branch before the index is written, so git is never behind the index: the
  * invariant reconciliation relies on. There is no working tree or index file to drift from HEAD.
  */
 export class GitConfigRepository {
-  /** isomorphic-git's pack cache, shared by every read; replaced when packs are merged, so it lets go of the old ones. */
-  private cache = {};
   /** The trees of the last commit seen, so a store does not re-read a large `configs/` tree. */
   private lastListing: Listing | undefined;
   private readonly objects: ObjectPacks;
   private consolidation: Promise<boolean> | undefined;
-  /** Counts pack merges begun: a read that fails while one removes packs is tried again. */
-  private merges = 0;
 
   constructor(readonly gitdir: string) {
     this.objects = new ObjectPacks(gitdir);
@@ -97,29 +96,28 @@ export class GitConfigRepository {
   }
 
   async readCommit(oid: string): Promise<GitCommitRecord> {
-    const { commit } = await this.reading((cache) => git.readCommit({ fs, gitdir: this.gitdir, oid, cache }));
-    return {
-      oid,
-      parent: commit.parent[0],
-      message: commit.message,
-      author: { name: commit.author.name, email: commit.author.email, at: new Date(commit.author.timestamp * 1000) },
-    };
+    const commit = decodeCommit(await this.readObject(oid, 'commit'));
+    return { oid, parent: commit.parents[0], message: commit.message, author: commit.author };
   }
 
-  /** A file's text at a commit; undefined when the commit has no such file. */
+  /** A file's text at a commit; undefined when the commit, or the file in it, does not exist. */
   async readFile(commit: string, path: string): Promise<string | undefined> {
-    try {
-      const { blob } = await this.reading((cache) => git.readBlob({ fs, gitdir: this.gitdir, oid: commit, filepath: path, cache }));
-      return Buffer.from(blob).toString('utf8');
-    } catch (error) {
-      if (error instanceof git.Errors.NotFoundError) return undefined;
-      throw error;
+    const object = await this.objects.read(commit);
+    if (object?.type !== 'commit') return undefined;
+    let oid = decodeCommit(object.body).tree;
+    for (const name of path.split('/')) {
+      const tree = await this.objects.read(oid);
+      if (tree?.type !== 'tree') return undefined;
+      const entry = decodeTree(tree.body).find((item) => item.path === name);
+      if (!entry) return undefined;
+      oid = entry.oid;
     }
+    const blob = await this.objects.read(oid);
+    return blob?.type === 'blob' ? blob.body.toString('utf8') : undefined;
   }
 
   async readBlob(oid: string): Promise<string> {
-    const { blob } = await this.reading((cache) => git.readBlob({ fs, gitdir: this.gitdir, oid, cache }));
-    return Buffer.from(blob).toString('utf8');
+    return (await this.readObject(oid, 'blob')).toString('utf8');
   }
 
   /** The `configs/` files a commit changed relative to its first parent. */
@@ -204,11 +202,8 @@ export class GitConfigRepository {
    */
   consolidatePacks(): Promise<boolean> {
     this.consolidation ??= (async () => {
-      this.merges++;
       try {
-        const merged = await this.objects.consolidate();
-        if (merged) this.cache = {};
-        return merged;
+        return await this.objects.consolidate();
       } finally {
         this.consolidation = undefined;
       }
@@ -218,8 +213,7 @@ export class GitConfigRepository {
 
   /** Pushes the branch to a remote over smart HTTP(S); fast-forward only. */
   async push(url: string, auth?: { username?: string; password?: string }): Promise<void> {
-    const result = await this.reading((cache) =>
-      git.push({
+    const result = await git.push({
       fs,
       http,
       gitdir: this.gitdir,
@@ -227,24 +221,16 @@ export class GitConfigRepository {
       ref: ARCHIVE_BRANCH,
       remoteRef: ARCHIVE_BRANCH,
       onAuth: auth ? () => ({ username: auth.username ?? 'netkeep', password: auth.password }) : undefined,
-      cache,
-    }),
-    );
+    });
     if (!result.ok) throw new Error(result.error ?? 'the remote refused the push');
     const refused = Object.entries(result.refs).find(([, status]) => !status.ok);
     if (refused) throw new Error(`the remote refused ${refused[0]}: ${refused[1].error}`);
   }
 
-  /** Runs a read of isomorphic-git's; if a pack merge removed a pack it was reading, once more, over the merged pack. */
-  private async reading<T>(read: (cache: object) => Promise<T>): Promise<T> {
-    const merges = this.merges;
-    try {
-      return await read(this.cache);
-    } catch (error) {
-      await this.consolidation?.catch(() => undefined);
-      if (this.merges === merges || error instanceof git.Errors.NotFoundError) throw error;
-      return read(this.cache);
-    }
+  private async readObject(oid: string, type: GitObjectType): Promise<Buffer> {
+    const object = await this.objects.read(oid);
+    if (object?.type !== type) throw new ArchiveObjectMissingError(oid, type);
+    return object.body;
   }
 
   private async configEntries(commit: string | undefined): Promise<ConfigEntries> {
@@ -254,13 +240,11 @@ export class GitConfigRepository {
   private async listing(commit: string | undefined): Promise<Listing> {
     if (!commit) return { commit: '', root: [], configs: ConfigsTree.EMPTY };
     if (this.lastListing?.commit === commit) return this.lastListing;
-    const { tree } = await this.reading((cache) => git.readTree({ fs, gitdir: this.gitdir, oid: commit, cache }));
-    const root = tree.map(({ mode, path, oid }) => ({ mode, path, oid }));
-    const configsEntry = tree.find((entry) => entry.path === CONFIGS_DIRECTORY && entry.type === 'tree');
+    const root = decodeTree(await this.readObject(decodeCommit(await this.readObject(commit, 'commit')).tree, 'tree'));
+    const configsEntry = root.find((entry) => entry.path === CONFIGS_DIRECTORY && isTreeMode(entry.mode));
     const files: ConfigEntries = new Map();
     if (configsEntry) {
-      const listing = await this.reading((cache) => git.readTree({ fs, gitdir: this.gitdir, oid: configsEntry.oid, cache }));
-      for (const entry of listing.tree) if (entry.type === 'blob') files.set(entry.path, entry.oid);
+      for (const entry of decodeTree(await this.readObject(configsEntry.oid, 'tree'))) if (!isTreeMode(entry.mode) && entry.mode !== SUBMODULE_MODE) files.set(entry.path, entry.oid);
     }
     this.lastListing = { commit, root, configs: ConfigsTree.of(files) };
     return this.lastListing;

@@ -72,3 +72,39 @@ function insert(parts: Buffer[], literal: Buffer): void {
     parts.push(Buffer.from([chunk.length]), chunk);
   }
 }
+
+/** Rebuilds an object from its delta base and a git delta (copy and insert instructions), as git does. */
+export function applyDelta(base: Buffer, delta: Buffer): Buffer {
+  let at = 0;
+  const readSize = (): number => {
+    let size = 0;
+    let shift = 0;
+    let byte: number;
+    do {
+      byte = delta[at++] as number;
+      size += (byte & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (byte & 0x80);
+    return size;
+  };
+  const baseSize = readSize();
+  if (baseSize !== base.length) throw new Error(`delta expects a base of ${baseSize} bytes, not ${base.length}`);
+  const target = Buffer.allocUnsafe(readSize());
+  let written = 0;
+  while (at < delta.length) {
+    const op = delta[at++] as number;
+    if (op & 0x80) {
+      let offset = 0;
+      let length = 0;
+      for (let bit = 0; bit < 4; bit++) if (op & (1 << bit)) offset += (delta[at++] as number) * 2 ** (8 * bit);
+      for (let bit = 0; bit < 3; bit++) if (op & (0x10 << bit)) length += (delta[at++] as number) * 2 ** (8 * bit);
+      if (length === 0) length = 0x1_0000;
+      written += base.copy(target, written, offset, offset + length);
+    } else if (op > 0) {
+      written += delta.copy(target, written, at, at + op);
+      at += op;
+    } else throw new Error('delta has a reserved instruction (0)');
+  }
+  if (written !== target.length) throw new Error(`delta built ${written} bytes, not the ${target.length} it announced`);
+  return target;
+}

@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { StoredObject } from './git-object-decoding';
 import type { EncodedObject } from './git-objects';
 import { encodeDelta } from './git-delta';
 import { encodeDeltaOffset, encodePackIndex, entryCrc, entryHeader, PACK_HEADER_BYTES, PACK_TYPE_CODES, packHeader, type PackEntry, PackIndex } from './git-pack';
 import { writeFileDurablyAs } from './durable-fs';
 import { compressObjects } from './object-compression';
+import { readLooseObject, readPackEntry } from './pack-entry-reader';
 import { MAX_MERGED_PACK_BYTES, PackMerge, packsToMerge } from './pack-merge';
 
 /** One pack of the repository: `objects/pack/<name>.pack` and its `.idx`. */
@@ -82,6 +84,24 @@ export class ObjectPacks {
     await this.store([Buffer.concat([...chunks, checksum])], () => checksum, entries);
   }
 
+  /**
+   * One object, packed or loose; undefined when the repository lacks it. A packed object is read
+   * at its offset, never by loading its pack, so reading stays cheap in memory however large
+   * the archive grows. A pack replaced meanwhile (a merge, `git gc`) is looked up again.
+   */
+  async read(oid: string): Promise<StoredObject | undefined> {
+    for (let attempt = 0; ; attempt++) {
+      if (attempt > 0 || !this.locate(oid)) await this.refresh();
+      const found = this.locate(oid);
+      if (!found) return readLooseObject(this.objectsDir, oid);
+      try {
+        return await this.readPacked(found.pack, found.offset);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || attempt > 0) throw error;
+      }
+    }
+  }
+
   /** Whether the repository holds `oid`, packed or loose. */
   has(oid: string): boolean {
     for (const pack of this.packs.values()) if (pack.index.has(oid)) return true;
@@ -111,19 +131,41 @@ export class ObjectPacks {
     return true;
   }
 
+  private locate(oid: string): { pack: StoredPack; offset: number } | undefined {
+    const id = Buffer.from(oid, 'hex');
+    for (const pack of this.packs.values()) {
+      const position = pack.index.find(id);
+      if (position >= 0) return { pack, offset: pack.index.entryAt(position).offset };
+    }
+    return undefined;
+  }
+
+  private async readPacked(pack: StoredPack, offset: number): Promise<StoredObject> {
+    const handle = await open(join(this.packDir, `${pack.name}.pack`), 'r');
+    try {
+      return await readPackEntry({ handle, bytes: pack.bytes }, offset, async (base) => {
+        const object = await this.read(base);
+        if (!object) throw new Error(`a delta in ${pack.name} names base ${base}, which the repository lacks`);
+        return object;
+      });
+    } finally {
+      await handle.close();
+    }
+  }
+
   /** The packs the directory holds now: new ones (a `git gc`, another writer) read, removed ones dropped. */
   async refresh(): Promise<void> {
     const listed = (await readdir(this.packDir).catch(ignoreMissing)) ?? [];
     const names = listed.flatMap((file) => PACK_NAME.exec(file)?.[1] ?? []);
     const packs = new Map<string, StoredPack>();
     for (const name of names) {
-      const known = this.packs.get(name) ?? (await this.read(name));
+      const known = this.packs.get(name) ?? (await this.loadPack(name));
       if (known) packs.set(name, known);
     }
     this.packs = packs;
   }
 
-  private async read(name: string): Promise<StoredPack | undefined> {
+  private async loadPack(name: string): Promise<StoredPack | undefined> {
     try {
       const [index, info] = await Promise.all([readFile(join(this.packDir, `${name}.idx`)), stat(join(this.packDir, `${name}.pack`))]);
       return { name, index: PackIndex.parse(index), bytes: info.size };

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { encodeDeltaOffset, entryCrc, LARGE_OFFSET, PACK_CHECKSUM_BYTES, PACK_HEADER_BYTES, PACK_TYPE_CODES, packHeader, type PackEntry, type PackIndex } from './git-pack';
+import { encodeDeltaOffset, entryCrc, PACK_CHECKSUM_BYTES, PACK_HEADER_BYTES, PACK_TYPE_CODES, packHeader, type PackEntry, type PackIndex } from './git-pack';
 
 /** What a merge needs of a pack. */
 export interface MergeablePack {
@@ -10,8 +10,12 @@ export interface MergeablePack {
 
 /** Each pack kept must hold at least this many times the objects of all smaller packs together. */
 const GEOMETRIC_FACTOR = 2;
-/** A merged pack stays below the offsets isomorphic-git can read. */
-export const MAX_MERGED_PACK_BYTES = LARGE_OFFSET / 2;
+/**
+ * A merge reads its source packs whole, so merged packs stay small: the archive's process
+ * (160 MiB in the cluster) never holds more than this of them at once. Reads never load a
+ * pack (see pack-entry-reader.ts), so many packs of this size cost only their indexes.
+ */
+export const MAX_MERGED_PACK_BYTES = 32 * 1024 * 1024;
 
 /**
  * The smallest packs, as many as merging takes for the rest to form a geometric progression
