@@ -46,6 +46,30 @@ export function encodeDeltaOffset(distance: number): Buffer {
   return Buffer.from(bytes);
 }
 
+/** Reads an entry's header (see `entryHeader`) at the start of `bytes`: the type code, the inflated size and the header's length. */
+export function decodeEntryHeader(bytes: Uint8Array): { typeCode: number; size: number; length: number } {
+  let at = 0;
+  let byte = bytes[at++] as number;
+  const typeCode = (byte >> 4) & 0x07;
+  let size = byte & 0x0f;
+  for (let shift = 4; byte & 0x80; shift += 7) {
+    byte = bytes[at++] as number;
+    size += (byte & 0x7f) * 2 ** shift;
+  }
+  return { typeCode, size, length: at };
+}
+
+/** Reads an offset delta's distance (see `encodeDeltaOffset`) at `at`: the distance and where its encoding ends. */
+export function decodeDeltaOffset(bytes: Uint8Array, at: number): { distance: number; end: number } {
+  let byte = bytes[at++] as number;
+  let distance = byte & 0x7f;
+  while (byte & 0x80) {
+    byte = bytes[at++] as number;
+    distance = (distance + 1) * 128 + (byte & 0x7f);
+  }
+  return { distance, end: at };
+}
+
 /** The CRC-32 git's index keeps of an entry's bytes as stored (header and compressed data). */
 export function entryCrc(chunks: readonly Uint8Array[]): number {
   return chunks.reduce((crc, chunk) => crc32(chunk, crc), 0);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { applyDelta } from './git-delta';
 import type { GitObjectType, StoredObject } from './git-object-decoding';
-import { PACK_CHECKSUM_BYTES, PACK_TYPE_CODES } from './git-pack';
+import { decodeDeltaOffset, decodeEntryHeader, PACK_CHECKSUM_BYTES, PACK_TYPE_CODES } from './git-pack';
 
 const TYPE_NAMES: Readonly<Record<number, GitObjectType>> = {
   [PACK_TYPE_CODES.commit]: 'commit',
@@ -34,22 +34,12 @@ export async function readPackEntry(pack: OpenPack, offset: number, byId: (oid: 
   if (chain > MAX_CHAIN) throw new Error(`a delta chain in the pack is longer than ${MAX_CHAIN}`);
   const head = Buffer.alloc(ENTRY_HEAD_BYTES);
   await pack.handle.read(head, 0, Math.min(ENTRY_HEAD_BYTES, pack.bytes - offset), offset);
-  let at = 0;
-  let byte = head[at++] as number;
-  const typeCode = (byte >> 4) & 0x07;
-  let size = byte & 0x0f;
-  for (let shift = 4; byte & 0x80; shift += 7) {
-    byte = head[at++] as number;
-    size += (byte & 0x7f) * 2 ** shift;
-  }
+  const { typeCode, size, length } = decodeEntryHeader(head);
+  let at = length;
   let base: (() => Promise<StoredObject>) | undefined;
   if (typeCode === PACK_TYPE_CODES.ofsDelta) {
-    byte = head[at++] as number;
-    let distance = byte & 0x7f;
-    while (byte & 0x80) {
-      byte = head[at++] as number;
-      distance = (distance + 1) * 128 + (byte & 0x7f);
-    }
+    const { distance, end } = decodeDeltaOffset(head, at);
+    at = end;
     const baseOffset = offset - distance;
     base = () => readPackEntry(pack, baseOffset, byId, chain + 1);
   } else if (typeCode === PACK_TYPE_CODES.refDelta) {

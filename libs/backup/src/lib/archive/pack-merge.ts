@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { encodeDeltaOffset, entryCrc, PACK_CHECKSUM_BYTES, PACK_HEADER_BYTES, PACK_TYPE_CODES, packHeader, type PackEntry, type PackIndex } from './git-pack';
+import { decodeDeltaOffset, decodeEntryHeader, encodeDeltaOffset, entryCrc, PACK_CHECKSUM_BYTES, PACK_HEADER_BYTES, PACK_TYPE_CODES, packHeader, type PackEntry, type PackIndex } from './git-pack';
 
 /** What a merge needs of a pack. */
 export interface MergeablePack {
@@ -140,21 +140,13 @@ export class PackMerge {
 
   /** The entry as it must be at `newOffset`: the same bytes, unless it is an offset delta whose distance to its base changed. */
   private rebased(stored: Buffer, oldOffset: number, newOffset: number, layout: SourceLayout): Buffer {
-    let at = 0;
-    const type = ((stored[0] as number) >> 4) & 0x07;
-    while ((stored[at++] as number) & 0x80);
-    if (type !== PACK_TYPE_CODES.ofsDelta) return stored;
-    const headerEnd = at;
-    let byte = stored[at++] as number;
-    let distance = byte & 0x7f;
-    while (byte & 0x80) {
-      byte = stored[at++] as number;
-      distance = (distance + 1) * 128 + (byte & 0x7f);
-    }
+    const header = decodeEntryHeader(stored);
+    if (header.typeCode !== PACK_TYPE_CODES.ofsDelta) return stored;
+    const { distance, end } = decodeDeltaOffset(stored, header.length);
     const baseAt = layout.newOffsets[binarySearch(layout.oldOffsets, oldOffset - distance)];
     if (baseAt === undefined) throw new Error(`a delta at ${oldOffset} names no entry as its base`);
     if (newOffset - baseAt === distance) return stored;
-    return Buffer.concat([stored.subarray(0, headerEnd), encodeDeltaOffset(newOffset - baseAt), stored.subarray(at)]);
+    return Buffer.concat([stored.subarray(0, header.length), encodeDeltaOffset(newOffset - baseAt), stored.subarray(end)]);
   }
 }
 
