@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Kysely } from 'kysely';
 import type { BackupRunsTables } from '../backup-runs.tables';
 import { BackupRunsRepository, type FailureRecord, type SuccessRecord } from '../runs/backup-runs.repository';
-import { GroupCommit, type PendingWrite } from '../shared/group-commit';
+import { BatchedCalls } from '../shared/group-commit';
 import { Mutex } from '../shared/mutex';
 import { DeviceStatusRepository, type StatusFailure, type StatusSuccess } from '../status/device-status.repository';
 
@@ -11,11 +11,10 @@ type DeviceRecord =
   | { kind: 'success'; result: SuccessRecord; status: StatusSuccess }
   | { kind: 'failure'; result: FailureRecord; status: StatusFailure };
 
-interface PendingRecord extends PendingWrite {
+interface OutcomeRecord {
   runId: string;
   deviceId: string;
   record: DeviceRecord;
-  done(recorded: boolean): void;
 }
 
 /** Records waiting together are written in one transaction; this bounds its size. */
@@ -29,22 +28,22 @@ const MAX_BATCH_RECORDS = 500;
  */
 @Injectable()
 export class OutcomeRecords {
-  private readonly pending = new GroupCommit<PendingRecord>(new Mutex(), (batch) => this.write(batch), MAX_BATCH_RECORDS);
+  private readonly pending = new BatchedCalls<OutcomeRecord, boolean>(new Mutex(), (batch) => this.write(batch), MAX_BATCH_RECORDS);
 
   constructor(@Inject(DATABASE) private readonly db: Kysely<BackupRunsTables>) {}
 
   /** The device's result in the run and its status. */
-  recordSuccess(runId: string, deviceId: string, result: SuccessRecord, status: StatusSuccess): Promise<void> {
-    return new Promise((done, fail) => this.pending.add({ runId, deviceId, record: { kind: 'success', result, status }, done: () => done(), fail }));
+  async recordSuccess(runId: string, deviceId: string, result: SuccessRecord, status: StatusSuccess): Promise<void> {
+    await this.pending.submit({ runId, deviceId, record: { kind: 'success', result, status } });
   }
 
   /** False when the device's result in the run was already final (a success is never overwritten by a late failure); the status is then left alone. */
   recordFailure(runId: string, deviceId: string, result: FailureRecord, status: StatusFailure): Promise<boolean> {
-    return new Promise((done, fail) => this.pending.add({ runId, deviceId, record: { kind: 'failure', result, status }, done, fail }));
+    return this.pending.submit({ runId, deviceId, record: { kind: 'failure', result, status } });
   }
 
-  private async write(batch: readonly PendingRecord[]): Promise<void> {
-    const recorded = await this.db.transaction().execute(async (trx) => {
+  private write(batch: readonly OutcomeRecord[]): Promise<boolean[]> {
+    return this.db.transaction().execute(async (trx) => {
       const runs = new BackupRunsRepository(trx);
       const statuses = new DeviceStatusRepository(trx);
       const written: boolean[] = [];
@@ -61,6 +60,5 @@ export class OutcomeRecords {
       }
       return written;
     });
-    batch.forEach((pending, i) => pending.done(recorded[i] as boolean));
   }
 }

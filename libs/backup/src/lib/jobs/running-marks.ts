@@ -3,15 +3,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Kysely } from 'kysely';
 import type { BackupRunsTables } from '../backup-runs.tables';
 import { BackupRunsRepository } from '../runs/backup-runs.repository';
-import { GroupCommit, type PendingWrite } from '../shared/group-commit';
+import { BatchedCalls } from '../shared/group-commit';
 import { Mutex } from '../shared/mutex';
 
-interface PendingMark extends PendingWrite {
+interface RunningMark {
   runId: string;
   deviceId: string;
   attempts: number;
   startedAt: string;
-  done(): void;
 }
 
 /** Marks waiting together are written in one transaction; this bounds its size. */
@@ -25,17 +24,17 @@ const MAX_BATCH_MARKS = 500;
  */
 @Injectable()
 export class RunningMarks {
-  private readonly pending = new GroupCommit<PendingMark>(new Mutex(), (batch) => this.write(batch), MAX_BATCH_MARKS);
+  private readonly pending = new BatchedCalls<RunningMark>(new Mutex(), (batch) => this.write(batch), MAX_BATCH_MARKS);
 
   constructor(@Inject(DATABASE) private readonly db: Kysely<BackupRunsTables>) {}
 
   /** See `BackupRunsRepository.markRunning`. */
   mark(runId: string, deviceId: string, attempts: number, startedAt: string): Promise<void> {
-    return new Promise((done, fail) => this.pending.add({ runId, deviceId, attempts, startedAt, done, fail }));
+    return this.pending.submit({ runId, deviceId, attempts, startedAt });
   }
 
-  private async write(batch: readonly PendingMark[]): Promise<void> {
-    const groups = new Map<string, PendingMark[]>();
+  private async write(batch: readonly RunningMark[]): Promise<void> {
+    const groups = new Map<string, RunningMark[]>();
     for (const mark of batch) {
       const key = `${mark.runId} ${mark.attempts}`;
       const group = groups.get(key);
@@ -45,11 +44,10 @@ export class RunningMarks {
     await this.db.transaction().execute(async (trx) => {
       const runs = new BackupRunsRepository(trx);
       for (const marks of groups.values()) {
-        const [first] = marks as [PendingMark, ...PendingMark[]];
+        const [first] = marks as [RunningMark, ...RunningMark[]];
         const startedAt = marks.reduce((earliest, mark) => (mark.startedAt < earliest ? mark.startedAt : earliest), first.startedAt);
         await runs.markRunning(first.runId, marks.map((mark) => mark.deviceId), first.attempts, startedAt);
       }
     });
-    for (const mark of batch) mark.done();
   }
 }

@@ -1,13 +1,8 @@
 import { Clock, LOGGER, type NetkeepLogger } from '@netkeep/core';
 import { Inject, Injectable } from '@nestjs/common';
-import { GroupCommit, type PendingWrite } from '../shared/group-commit';
+import { BatchedCalls } from '../shared/group-commit';
 import { Mutex } from '../shared/mutex';
 import { BackupRunsRepository } from './backup-runs.repository';
-
-interface RunCheck extends PendingWrite {
-  runId: string;
-  done(): void;
-}
 
 /** Checks waiting together are made as one batch: one query per run, whatever the number of outcomes. */
 const MAX_BATCH_CHECKS = 1_000;
@@ -22,7 +17,7 @@ const MAX_BATCH_CHECKS = 1_000;
  */
 @Injectable()
 export class RunCompletion {
-  private readonly checks = new GroupCommit<RunCheck>(new Mutex(), (batch) => this.check(batch), MAX_BATCH_CHECKS);
+  private readonly checks = new BatchedCalls<string>(new Mutex(), (runIds) => this.check(runIds), MAX_BATCH_CHECKS);
 
   constructor(
     private readonly runs: BackupRunsRepository,
@@ -32,16 +27,15 @@ export class RunCompletion {
 
   /** Closes the run if nothing in it is pending any more; call once the outcome is recorded. */
   outcomeRecorded(runId: string): Promise<void> {
-    return new Promise((done, fail) => this.checks.add({ runId, done, fail }));
+    return this.checks.submit(runId);
   }
 
-  private async check(batch: readonly RunCheck[]): Promise<void> {
-    for (const runId of new Set(batch.map((check) => check.runId))) {
+  private async check(runIds: readonly string[]): Promise<void> {
+    for (const runId of new Set(runIds)) {
       if (await this.runs.finishIfDone(runId, this.clock.now().toISOString())) {
         const [progress] = (await this.runs.progress([runId])).values();
         this.logger.info({ runId, progress }, `backup run ${runId} finished`);
       }
     }
-    for (const check of batch) check.done();
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GroupCommit, type PendingWrite } from './group-commit';
+import { BatchedCalls, GroupCommit, type PendingWrite } from './group-commit';
 import { Mutex } from './mutex';
 
 interface Item extends PendingWrite {
@@ -65,5 +65,32 @@ describe('group commit', () => {
     for (let i = 0; i < 3; i++) await releaseNext();
     expect(await Promise.all(writes)).toEqual([1, 1, 2, 2, 3]);
     expect(batches).toEqual([[1, 2], [3, 4], [5]]);
+  });
+});
+
+describe('BatchedCalls', () => {
+  it("answers each call with its own input's answer, in batches, and fails a whole batch together", async () => {
+    const batches: number[][] = [];
+    const calls = new BatchedCalls<number, string>(
+      new Mutex(),
+      async (inputs) => {
+        batches.push([...inputs]);
+        if (inputs.includes(13)) throw new Error('unlucky batch');
+        return inputs.map((input) => `answer ${input}`);
+      },
+      2,
+    );
+    expect(await Promise.all([1, 2, 3].map((input) => calls.submit(input)))).toEqual(['answer 1', 'answer 2', 'answer 3']);
+    expect(batches).toEqual([[1, 2], [3]]);
+    const failed = await Promise.allSettled([calls.submit(13), calls.submit(14)]);
+    expect(failed.map((outcome) => (outcome.status === 'rejected' ? (outcome.reason as Error).message : outcome.value))).toEqual(['unlucky batch', 'unlucky batch']);
+    expect(await calls.submit(15)).toBe('answer 15');
+  });
+
+  it('resolves every call with undefined when the writer answers nothing', async () => {
+    const written: string[] = [];
+    const calls = new BatchedCalls<string>(new Mutex(), async (inputs) => void written.push(...inputs), 10);
+    expect(await Promise.all(['a', 'b'].map((input) => calls.submit(input)))).toEqual([undefined, undefined]);
+    expect(written).toEqual(['a', 'b']);
   });
 });

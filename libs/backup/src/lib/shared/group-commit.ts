@@ -45,3 +45,32 @@ export class GroupCommit<Write extends PendingWrite> {
     }
   }
 }
+
+interface PendingCall<Input, Output> extends PendingWrite {
+  input: Input;
+  done(output: Output): void;
+}
+
+/**
+ * A group commit whose batch writer answers every input, in order: `submit` resolves with the
+ * answer to its own input (or fails with the batch), so callers await one write as if it were
+ * theirs alone. A writer that answers nothing resolves every call with undefined.
+ */
+export class BatchedCalls<Input, Output = void> {
+  private readonly group: GroupCommit<PendingCall<Input, Output>>;
+
+  constructor(mutex: Mutex, writeBatch: (inputs: readonly Input[]) => Promise<readonly Output[] | void>, maxBatchSize: number) {
+    this.group = new GroupCommit(
+      mutex,
+      async (calls) => {
+        const outputs = await writeBatch(calls.map((call) => call.input));
+        calls.forEach((call, i) => call.done(outputs?.[i] as Output));
+      },
+      maxBatchSize,
+    );
+  }
+
+  submit(input: Input): Promise<Output> {
+    return new Promise((done, fail) => this.group.add({ input, done, fail }));
+  }
+}
