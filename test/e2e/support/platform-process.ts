@@ -1,14 +1,13 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { bundleApp, NODE_RUNTIME_FLAGS } from '@netkeep/build-tools';
+import { join } from 'node:path';
+import { NODE_RUNTIME_FLAGS } from '@netkeep/build-tools';
 import { deleteRedisKeys } from '@netkeep/core';
 import Redis from 'ioredis';
+import { TestBundle, WORKSPACE } from '../../support/test-bundle';
 
-const WORKSPACE = resolve(__dirname, '../../..');
 const REDIS_URL = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 
 export interface PlatformOptions {
@@ -85,29 +84,12 @@ export async function waitFor<T>(what: string, check: () => Promise<T | undefine
   }
 }
 
-let platformBundle: Promise<string> | undefined;
+/** The platform as `npm start` runs it: bundled, then plain node with the runtime flags. */
+const platformBundle = new TestBundle('platform', 'main.js');
 
-/**
- * The platform as `npm start` runs it: bundled, then plain node with the runtime flags. Built
- * once per test process into a directory of its own, so parallel suites never share a half-written bundle.
- */
-function bundledPlatform(): Promise<string> {
-  platformBundle ??= bundleApp('platform', { outputDir: join(WORKSPACE, 'dist', 'test-bundles', `${process.pid}-${randomBytes(4).toString('hex')}`) }).then((report) => {
-    process.once('exit', () => rmSync(report.outputDir, { recursive: true, force: true }));
-    return join(report.outputDir, 'main.js');
-  });
-  return platformBundle;
-}
-
-/**
- * Deletes this test process's platform bundle (dispose() does). Vitest ends its fork workers with
- * SIGTERM, which skips 'exit' listeners, so the listener alone would leave bundles in dist/test-bundles.
- */
-export async function removeBundledPlatform(): Promise<void> {
-  const bundle = platformBundle;
-  platformBundle = undefined;
-  const main = await bundle?.catch(() => undefined);
-  if (main) await rm(dirname(main), { recursive: true, force: true });
+/** Deletes this test process's platform bundle (dispose() does). */
+export function removeBundledPlatform(): Promise<void> {
+  return platformBundle.remove();
 }
 
 /**
@@ -154,7 +136,7 @@ export class PlatformProcess {
   }
 
   private async launch(): Promise<void> {
-    const child = spawn(process.execPath, [...NODE_RUNTIME_FLAGS, await bundledPlatform()], {
+    const child = spawn(process.execPath, [...NODE_RUNTIME_FLAGS, await platformBundle.path()], {
       cwd: WORKSPACE,
       env: {
         PATH: process.env['PATH'],

@@ -1,31 +1,20 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { bundleApp, NODE_RUNTIME_FLAGS } from '@netkeep/build-tools';
+import { join } from 'node:path';
+import { NODE_RUNTIME_FLAGS } from '@netkeep/build-tools';
+import { TestBundle, WORKSPACE } from '../../support/test-bundle';
 
-const WORKSPACE = resolve(__dirname, '../../..');
+/** apps/config-backup's worker entry as an image runs it: bundled, plain node with the runtime flags. */
+const workerBundle = new TestBundle('config-backup', 'worker.js');
 
-let workerBundle: Promise<string> | undefined;
-
-/**
- * apps/config-backup's worker entry as an image runs it: bundled, plain node with the runtime
- * flags. Built once per test process into a directory of its own.
- */
 export function bundledBackupWorker(): Promise<string> {
-  workerBundle ??= bundleApp('config-backup', { outputDir: join(WORKSPACE, 'dist', 'test-bundles', `${process.pid}-${randomBytes(4).toString('hex')}`) }).then((report) =>
-    join(report.outputDir, 'worker.js'),
-  );
-  return workerBundle;
+  return workerBundle.path();
 }
 
-/** Deletes the worker bundle; an afterAll's job, as Vitest ends its fork workers with SIGTERM, which skips 'exit' listeners. */
-export async function removeBundledBackupWorker(): Promise<void> {
-  const bundle = workerBundle;
-  workerBundle = undefined;
-  const worker = await bundle?.catch(() => undefined);
-  if (worker) await rm(dirname(worker), { recursive: true, force: true });
+/** Deletes the worker bundle; an afterAll's job (see TestBundle). */
+export function removeBundledBackupWorker(): Promise<void> {
+  return workerBundle.remove();
 }
 
 /**
