@@ -70,10 +70,11 @@ export class DatabaseHostKeyStore implements HostKeyStore {
   }
 
   async replace(name: string, key: HostKey): Promise<void> {
-    const { name: _name, ...columns } = this.recorded(name, key);
+    const row = this.recorded(name, key);
+    const { name: _name, ...columns } = row;
     await this.db
       .insertInto('ssh_host_keys')
-      .values(this.recorded(name, key))
+      .values(row)
       .onConflict((conflict) => conflict.column('name').doUpdateSet(columns))
       .execute();
   }

@@ -90,7 +90,7 @@ describe.skipIf(!available.ok)(`cluster lifecycle over SSH in network namespaces
       `k3s-agent-1:install:true:${STAND_IN_VERSION}`,
       `k3s-agent-2:install:true:${STAND_IN_VERSION}`,
     ]);
-    expect(result.nothingToDo).toBe(false);
+    expect(result.upToDate).toBe(false);
     expect(result.steps.map((step) => `${step.step}:${step.outcome}`)).toEqual([
       'connect:done',
       'preflight:done',
@@ -152,7 +152,7 @@ describe.skipIf(!available.ok)(`cluster lifecycle over SSH in network namespaces
     const journal = new CommandJournal();
     const started = Date.now();
     const result = await up('lifecycle', members, { journal });
-    expect(result.nothingToDo).toBe(true);
+    expect(result.upToDate).toBe(true);
     expect(result.nodes.every((node) => node.action === 'none')).toBe(true);
     expect(journal.changes()).toEqual([]);
     expect(result.kubeconfigChange).toBe('unchanged');

@@ -177,7 +177,7 @@ export async function clusterUp(options: UpOptions): Promise<UpResult> {
     }
 
     const nodes = plan.nodes.map((node) => outcomes.get(node.name) as NodeOutcome);
-    const nothingToDo =
+    const upToDate =
       failures.length === 0 &&
       nodes.every((node) => node.action === 'none') &&
       kubeconfigChange === 'unchanged' &&
@@ -185,7 +185,7 @@ export async function clusterUp(options: UpOptions): Promise<UpResult> {
       (!deploy || deploy.changedCount === 0);
     const result: UpResult = {
       dryRun,
-      nothingToDo,
+      upToDate,
       nodes,
       apiUrl,
       context: plan.cluster.name,

@@ -9,7 +9,7 @@ import type { UpResult } from './up-result';
 export function formatUpSummary(result: UpResult): string {
   const lines: string[] = [];
   if (result.dryRun) lines.push('Dry run: nothing was changed.');
-  if (result.nothingToDo) lines.push(`Nothing to do: cluster ${result.context} already matches the plan.`);
+  if (result.upToDate) lines.push(`Nothing to do: cluster ${result.context} already matches the plan.`);
   if (result.warnings.length) lines.push('Warnings:', formatFindings(result.warnings));
   lines.push('', 'Nodes:');
   for (const node of result.nodes) {

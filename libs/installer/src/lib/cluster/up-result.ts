@@ -26,7 +26,7 @@ export interface NodeOutcome {
 export interface UpResult {
   dryRun: boolean;
   /** Every node already matched the plan and nothing had to change. */
-  nothingToDo: boolean;
+  upToDate: boolean;
   nodes: NodeOutcome[];
   /** Where clients reach the API: the URL in the merged kubeconfig. */
   apiUrl: string;
