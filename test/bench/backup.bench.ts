@@ -16,9 +16,11 @@ import { LabInventoryPort, startLabProcess, type LabProcess } from '@netkeep/tes
  * device locks, SSH sessions, the archive's one writer. The bare runner is `runOnDevices`
  * fetching the same configurations with the same concurrency. The lab runs in its own process.
  *
+ * Both paths warm up first, unmeasured: the bare runner once, and netkeep with a first backup
+ * into an app of its own, so that neither side's figures carry the JIT compiling its code.
  * Each round: bare, a first backup into a fresh app (every device a new version: a commit
  * each, facts read), a second backup (nothing changed), bare again; rates are total devices
- * over total seconds, so warm-up and drift weigh on both sides. Beside the rates, the CPU time
+ * over total seconds, so drift weighs on both sides. Beside the rates, the CPU time
  * each path spent per device, in this process (the app, or the bare runner) and in the lab:
  * on a shared machine the rates move with whatever else runs, the CPU per device much less.
  */
@@ -46,8 +48,9 @@ async function main(): Promise<void> {
   try {
     const targets = lab.devices.map(toTarget);
     const bare = () => timed(async () => failuresOf(await runOnDevices(targets, (session) => session.getConfig(), { concurrency: options.concurrency })));
-    // JIT, the lab's host keys and first connections warm up outside the measured rounds.
-    await bare();
+    // JIT, the lab's host keys and first connections warm up outside the measured rounds, on both sides.
+    report('warm-up bare runner', await bare());
+    await withApp(lab, async (app) => void report('warm-up backup, every device new', await backupRun(app)));
     const totals = { bare: zero(), first: zero(), unchanged: zero() };
     for (let round = 1; round <= options.rounds; round++) {
       add(totals.bare, report(`round ${round} bare runner`, await bare()));
