@@ -12,6 +12,7 @@ import { BackupQueues } from './jobs/backup-queues';
 import { DeviceBackupWorker } from './jobs/device-backup.worker';
 import { DeviceConfigFetcher } from './jobs/device-config-fetcher';
 import { OutcomeRecords } from './jobs/outcome-records';
+import { LocalOutcomeDelivery, OutcomeDelivery, QueuedOutcomeDelivery } from './jobs/outcome-delivery';
 import { RunningMarks } from './jobs/running-marks';
 import { BackupMetrics } from './metrics/backup-metrics';
 import { BackupPoliciesController } from './policies/backup-policies.controller';
@@ -64,6 +65,8 @@ export class BackupModule {
       BackupMetrics,
     ];
     if (fetches) {
+      // The process that owns the archive records its own workers' outcomes without queueing them.
+      providers.push({ provide: OutcomeDelivery, useClass: serves ? LocalOutcomeDelivery : QueuedOutcomeDelivery });
       providers.push(DeviceBackupWorker, RunningMarks, {
         provide: DeviceConfigFetcher,
         useFactory: (hostKeys: DatabaseHostKeyStore) => new DeviceConfigFetcher({ timeouts: settings.timeouts, maskSecrets: settings.maskSecrets, hostKeys }),

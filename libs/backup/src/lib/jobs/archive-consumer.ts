@@ -39,8 +39,16 @@ export class ArchiveConsumer implements OnApplicationBootstrap {
     this.connections.worker<BackupOutcome, string>(ARCHIVE_QUEUE, (job) => this.consume(job), { concurrency: this.settings.archiveConcurrency, lockDuration: 60_000 });
   }
 
-  async consume(job: Job<BackupOutcome>): Promise<string> {
-    const outcome = job.data;
+  consume(job: Job<BackupOutcome>): Promise<string> {
+    return this.take(job.data, job.attemptsMade + 1 >= (job.opts.attempts ?? 1));
+  }
+
+  /**
+   * Stores and records one outcome. A store the archive refuses for a reason that may pass (a
+   * locked branch, a full disk) is thrown for a retry, unless `lastTry`: then, like a refusal
+   * of the configuration itself, it is recorded as the device's failure in phase archive.
+   */
+  async take(outcome: BackupOutcome, lastTry: boolean): Promise<string> {
     if (outcome.kind === 'failure') return this.recordFailure(outcome);
     let stored: { changed: boolean; version: ConfigVersion };
     try {
@@ -54,7 +62,6 @@ export class ArchiveConsumer implements OnApplicationBootstrap {
         author: outcome.author ? { name: outcome.author } : null,
       });
     } catch (error) {
-      const lastTry = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       if (!(error instanceof ValidationFailedError) && !lastTry) throw error;
       return this.recordFailure({ ...outcome, kind: 'failure', phase: 'archive', error: `the archive refused the configuration: ${(error as Error).message}` });
     }

@@ -7,10 +7,10 @@ import { BACKUP_QUEUE, BACKUP_SETTINGS } from '../backup.constants';
 import type { BackupSettings } from '../backup.config';
 import { BackupRunsRepository, TERMINAL_STATUSES } from '../runs/backup-runs.repository';
 import { classifyFailure, InventoryUnavailableError } from './backup-failure';
-import type { DeviceBackupJob } from './backup-jobs';
-import { BackupQueues } from './backup-queues';
-import { DeviceConfigFetcher } from './device-config-fetcher';
+import type { DeviceBackupJob, StoreOutcome } from './backup-jobs';
+import { DeviceConfigFetcher, type FetchedConfiguration } from './device-config-fetcher';
 import { DeviceLocks, SiteSlots, type HeldLease } from './device-locks';
+import { OutcomeDelivery } from './outcome-delivery';
 import { RunningMarks } from './running-marks';
 
 export type DeviceJobResult = 'fetched' | 'skipped';
@@ -20,10 +20,11 @@ const MAX_DEFERRAL_MS = 10_000;
 
 /**
  * The SSH worker: per device job, take the device's lock (and a slot of its site), open a
- * session, fetch configuration and facts, and hand the configuration to the archive queue.
+ * session, fetch configuration and facts, and hand the configuration to the archive (see
+ * OutcomeDelivery).
  * A busy device or site puts the job back, delayed, without spending an attempt. Auth and
  * host-key failures are final at once; timeouts and dropped connections are retried with
- * backoff; the last failure goes to the archive queue as the device's outcome.
+ * backoff; the last failure is handed over as the device's outcome.
  */
 @Injectable()
 export class DeviceBackupWorker implements OnApplicationBootstrap {
@@ -32,7 +33,7 @@ export class DeviceBackupWorker implements OnApplicationBootstrap {
 
   constructor(
     private readonly connections: QueueConnections,
-    private readonly queues: BackupQueues,
+    private readonly delivery: OutcomeDelivery,
     private readonly runs: BackupRunsRepository,
     private readonly runningMarks: RunningMarks,
     private readonly fetcher: DeviceConfigFetcher,
@@ -83,51 +84,52 @@ export class DeviceBackupWorker implements OnApplicationBootstrap {
   private async backUp(job: Job<DeviceBackupJob>): Promise<DeviceJobResult> {
     const { runId, deviceId, deviceName, trigger } = job.data;
     const attempt = job.attemptsMade + 1;
+    const lastTry = attempt >= (job.opts.attempts ?? 1);
     const startedAt = this.clock.now().toISOString();
     await this.runningMarks.mark(runId, deviceId, attempt, startedAt);
+    let connection: DeviceConnectionDto;
+    let fetched: FetchedConfiguration;
     try {
-      const connection = await this.connectionOf(deviceId);
-      const fetched = await this.fetcher.fetch(connection, { cryptoProfile: job.data.cryptoProfile, facts: job.data.collectFacts ?? true });
-      await this.queues.addOutcome({
-        kind: 'store',
-        runId,
-        deviceId,
-        deviceName: connection.name,
-        trigger,
-        platform: connection.platform,
-        content: fetched.content,
-        author: job.data.author,
-        cryptoProfile: fetched.cryptoProfile,
-        attempts: attempt,
-        startedAt,
-        finishedAt: this.clock.now().toISOString(),
-      });
-      if (fetched.facts) await this.recordFacts(deviceId, deviceName, fetched.facts);
-      return 'fetched';
+      connection = await this.connectionOf(deviceId);
+      fetched = await this.fetcher.fetch(connection, { cryptoProfile: job.data.cryptoProfile, facts: job.data.collectFacts ?? true });
     } catch (error) {
       const failure = classifyFailure(error);
-      const final = failure.permanent || attempt >= (job.opts.attempts ?? 1);
+      const final = failure.permanent || lastTry;
       this.logger.warn(
         { runId, deviceId, device: deviceName, phase: failure.phase, attempt, final },
         `backup of ${deviceName} failed in ${failure.phase} (attempt ${attempt}${final ? ', giving up' : ', will retry'}): ${failure.message}`,
       );
       if (final) {
-        await this.queues.addOutcome({
-          kind: 'failure',
-          runId,
-          deviceId,
-          deviceName,
-          trigger,
-          phase: failure.phase,
-          error: failure.message,
-          attempts: attempt,
-          startedAt,
-          finishedAt: this.clock.now().toISOString(),
-        });
+        await this.delivery.deliver(
+          { kind: 'failure', runId, deviceId, deviceName, trigger, phase: failure.phase, error: failure.message, attempts: attempt, startedAt, finishedAt: this.clock.now().toISOString() },
+          true,
+        );
       }
       if (failure.permanent) throw new UnrecoverableError(`${failure.phase}: ${failure.message}`);
       throw new Error(`${failure.phase}: ${failure.message}`);
     }
+    const outcome: StoreOutcome = {
+      kind: 'store',
+      runId,
+      deviceId,
+      deviceName: connection.name,
+      trigger,
+      platform: connection.platform,
+      content: fetched.content,
+      author: job.data.author,
+      cryptoProfile: fetched.cryptoProfile,
+      attempts: attempt,
+      startedAt,
+      finishedAt: this.clock.now().toISOString(),
+    };
+    try {
+      await this.delivery.deliver(outcome, lastTry);
+    } catch (error) {
+      // The configuration was read but not handed over: the job is tried again (the supervisor records a last failure).
+      throw new Error(`archive: ${(error as Error).message}`);
+    }
+    if (fetched.facts) await this.recordFacts(deviceId, deviceName, fetched.facts);
+    return 'fetched';
   }
 
   private async connectionOf(deviceId: string): Promise<DeviceConnectionDto> {
