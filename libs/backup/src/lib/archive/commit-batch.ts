@@ -95,8 +95,8 @@ export class CommitBatch {
     const at = secondsOf(request.at ?? this.clock.now());
     const platform = canonicalPlatform(request.platform);
     const noise = this.noiseFor(platform);
-    const content = noise.drop(normaliseLineBreaks(request.content));
-    const significantHash = sha256Hex(noise.significant(content));
+    const { stored: content, significant } = noise.filter(normaliseLineBreaks(request.content));
+    const significantHash = sha256Hex(significant);
     const state = this.stateOf(request.deviceId);
     const latest = state?.row;
     const runId = request.runId ?? null;

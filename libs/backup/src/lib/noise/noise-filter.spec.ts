@@ -44,6 +44,18 @@ describe('noise rules', () => {
     }
   });
 
+  it('filters in one pass exactly what drop and then significant give, for every platform and a text without a final line break', () => {
+    const rules: NoiseRule[] = [...DEFAULT_NOISE_RULES, { platform: null, pattern: '^$', action: 'drop' }, { platform: null, pattern: '^interface ', action: 'ignore' }];
+    for (const platform of ['cisco_ios', 'cisco_xr', 'cisco_nxos', 'arista_eos', 'juniper_junos', 'mikrotik_routeros', 'huawei_vrp'] as const) {
+      for (const text of [labConfig(platform), `${config}\n\n`, config.trimEnd(), '']) {
+        const filter = NoiseFilter.for(platform, rules);
+        const stored = filter.drop(text);
+        expect(filter.filter(text), platform).toEqual({ stored, significant: filter.significant(stored) });
+      }
+    }
+    expect(NoiseFilter.for('cisco_ios', rules).filter(config).significant).not.toMatch(/^interface |ntp clock-period/m);
+  });
+
   it('drops IOS ntp clock-period and keeps the last-change line as ignored', () => {
     const filter = NoiseFilter.for('cisco_ios', DEFAULT_NOISE_RULES);
     const stored = filter.drop(labConfig('cisco_ios'));

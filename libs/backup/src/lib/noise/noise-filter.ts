@@ -44,6 +44,24 @@ export class NoiseFilter {
     return withoutLines(text, [...this.drops, ...this.ignores]);
   }
 
+  /**
+   * `drop` and `significant` of one text, in one pass over its lines: each line is tested
+   * against the drop rules once, and against the ignore rules only when it is stored.
+   */
+  filter(text: string): { stored: string; significant: string } {
+    if (this.drops.length === 0 && this.ignores.length === 0) return { stored: text, significant: text };
+    const lines = text.split('\n');
+    const stored: string[] = [];
+    const significant: string[] = [];
+    lines.forEach((line, index) => {
+      const finalBreak = index === lines.length - 1 && line === '';
+      if (!finalBreak && matchesAny(line, this.drops)) return;
+      stored.push(line);
+      if (finalBreak || !matchesAny(line, this.ignores)) significant.push(line);
+    });
+    return { stored: stored.join('\n'), significant: significant.join('\n') };
+  }
+
   isIgnored(line: string): boolean {
     return matchesAny(line, this.ignores) || matchesAny(line, this.drops);
   }
