@@ -1,16 +1,13 @@
 import { createHash } from 'node:crypto';
-import { constants } from 'node:zlib';
 
 /**
  * A git object's body and its id (the SHA-1 of `<type> <size>\0<body>`). Ids are all a commit
- * needs to be built; the object is compressed, at `level`, where it is packed (see object-packs.ts).
+ * needs to be built; the object is compressed where it is packed (see object-packs.ts).
  */
 export interface EncodedObject {
   type: 'blob' | 'tree' | 'commit';
   oid: string;
   body: Buffer;
-  /** zlib level for storage. */
-  level: number;
   /** An object this one differs little from: packed beside it, it is stored as a delta against it. */
   deltaBase?: string;
 }
@@ -50,13 +47,9 @@ export function treeEntry(mode: string, path: string, oid: string): Buffer {
   return Buffer.concat([Buffer.from(`${mode} ${path}\0`, 'utf8'), Buffer.from(oid, 'hex')]);
 }
 
-/**
- * A tree from entries already encoded and in git's order. Compressed at zlib's fastest level:
- * a tree of `configs/` is mostly object ids, which no level compresses much, and every commit
- * writes one.
- */
+/** A tree from entries already encoded and in git's order. */
 export function treeOfEntries(sortedEntries: readonly Buffer[]): EncodedObject {
-  return encode('tree', Buffer.concat(sortedEntries), constants.Z_BEST_SPEED);
+  return encode('tree', Buffer.concat(sortedEntries));
 }
 
 export function commitObject(commit: { tree: string; parents: readonly string[]; author: CommitIdentity; committer: CommitIdentity; message: string }): EncodedObject {
@@ -65,7 +58,7 @@ export function commitObject(commit: { tree: string; parents: readonly string[];
   return encode('commit', Buffer.from(`${headers.join('\n')}\n\n${commit.message}`, 'utf8'));
 }
 
-function encode(type: EncodedObject['type'], body: Buffer, level: number = constants.Z_DEFAULT_COMPRESSION): EncodedObject {
+function encode(type: EncodedObject['type'], body: Buffer): EncodedObject {
   const oid = createHash('sha1').update(`${type} ${body.length}\0`).update(body).digest('hex');
-  return { type, oid, body, level };
+  return { type, oid, body };
 }

@@ -66,7 +66,7 @@ export class ObjectPacks {
     if (missing.length === 0) return;
 
     const forms = storedForms(missing);
-    const compressed = compressObjects(forms.map((form, i) => ({ body: form.payload, level: (missing[i] as EncodedObject).level })));
+    const compressed = compressObjects(forms.map((form) => form.payload));
     const chunks: Uint8Array[] = [packHeader(missing.length)];
     const entries: PackEntry[] = [];
     let offset = PACK_HEADER_BYTES;
