@@ -23,6 +23,7 @@ export { describeDatabaseUrl, parseDatabaseUrl, type DatabaseTarget } from './da
 export { dialectOf, type SqlDialect } from './database/dialect';
 export type { Migration, MigrationSet } from './database/migration-set';
 export type { NetkeepDatabase } from './database/netkeep-database';
+export { prepareQuery, type PreparedQuery } from './database/prepared-query';
 export { isoTimestamp, toBoolean } from './database/portable-schema';
 export { MigrationError, runMigrations, type AppliedMigration } from './database/run-migrations';
 

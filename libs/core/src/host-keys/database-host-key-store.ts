@@ -1,9 +1,10 @@
 import type { HostKey, HostKeyStore } from '@netkeep/ssh';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { Clock } from '../clock/clock';
 import { DATABASE } from '../database/database.constants';
 import type { NetkeepDatabase } from '../database/netkeep-database';
+import { prepareQuery } from '../database/prepared-query';
 
 interface SshHostKeysTable {
   name: string;
@@ -19,6 +20,18 @@ interface SshHostKeysTable {
 interface HostKeyTables {
   ssh_host_keys: SshHostKeysTable;
 }
+
+// Every backup session checks its device's key: these two run once per device, prepared once.
+const recordedKey = prepareQuery((db: Kysely<HostKeyTables>, p: { name: string }) =>
+  db.selectFrom('ssh_host_keys').select(['algorithm', 'key']).where('name', '=', p.name),
+);
+const insertFirstSeen = prepareQuery((db: Kysely<HostKeyTables>, p: { name: string; algorithm: string; key: string; recordedAt: string }) =>
+  db
+    .insertInto('ssh_host_keys')
+    .values({ name: p.name, algorithm: p.algorithm, key: p.key, recorded_at: p.recordedAt, offered_algorithm: sql.lit(null), offered_key: sql.lit(null), offered_at: sql.lit(null) })
+    .onConflict((conflict) => conflict.column('name').doNothing())
+    .returning('name'),
+);
 
 /** A key on record, with when it was recorded, and the different key last refused, if any. */
 export interface RecordedHostKey extends HostKey {
@@ -44,7 +57,7 @@ export class DatabaseHostKeyStore implements HostKeyStore {
   }
 
   async get(name: string): Promise<HostKey | undefined> {
-    const row = await this.db.selectFrom('ssh_host_keys').select(['algorithm', 'key']).where('name', '=', name).executeTakeFirst();
+    const [row] = (await recordedKey.execute(this.db, { name })).rows;
     return row && { algorithm: row.algorithm, base64: row.key };
   }
 
@@ -57,13 +70,8 @@ export class DatabaseHostKeyStore implements HostKeyStore {
 
   async recordFirstSeen(name: string, key: HostKey): Promise<HostKey> {
     // The primary key settles a race between processes: the first insert stays, the others read it back.
-    const inserted = await this.db
-      .insertInto('ssh_host_keys')
-      .values(this.recorded(name, key))
-      .onConflict((conflict) => conflict.column('name').doNothing())
-      .returning('name')
-      .executeTakeFirst();
-    if (inserted) return key;
+    const { rows } = await insertFirstSeen.execute(this.db, { name, algorithm: key.algorithm, key: key.base64, recordedAt: this.clock.now().toISOString() });
+    if (rows.length > 0) return key;
     const recorded = await this.get(name);
     if (!recorded) throw new Error(`the host key of ${name} was forgotten while it was being recorded`);
     return recorded;

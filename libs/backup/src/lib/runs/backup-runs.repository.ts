@@ -1,7 +1,7 @@
 import type { BackupResultStatus, BackupRunProgressDto } from '@netkeep/contracts';
-import { DATABASE } from '@netkeep/core';
+import { DATABASE, prepareQuery } from '@netkeep/core';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { BackupResultRow, BackupResultsTable, BackupRunRow, BackupRunsTable, BackupRunsTables } from '../backup-runs.tables';
 
 export const PENDING_STATUSES: readonly BackupResultStatus[] = ['queued', 'running'];
@@ -24,6 +24,25 @@ export interface FailureRecord {
   startedAt: string;
   finishedAt: string;
 }
+
+// Written once per device backed up, so prepared once.
+const recordResultSuccess = prepareQuery(
+  (db: Kysely<BackupRunsTables>, p: { runId: string; deviceId: string; status: string; attempts: number; versionId: string; changed: number; finishedAt: string }) =>
+    db
+      .updateTable('backup_results')
+      .set({ status: p.status, phase: sql.lit(null), error: sql.lit(null), attempts: p.attempts, version_id: p.versionId, changed: p.changed, finished_at: p.finishedAt })
+      .where('run_id', '=', p.runId)
+      .where('device_id', '=', p.deviceId),
+);
+const recordResultFailure = prepareQuery(
+  (db: Kysely<BackupRunsTables>, p: { runId: string; deviceId: string; phase: string; error: string; attempts: number; finishedAt: string }) =>
+    db
+      .updateTable('backup_results')
+      .set({ status: sql.lit('failed'), phase: p.phase, error: p.error, attempts: p.attempts, finished_at: p.finishedAt })
+      .where('run_id', '=', p.runId)
+      .where('device_id', '=', p.deviceId)
+      .where('status', 'in', PENDING_STATUSES.map((status) => sql.lit(status))),
+);
 
 /** backup_runs and backup_results: what was asked, and each device's outcome. */
 @Injectable()
@@ -98,32 +117,28 @@ export class BackupRunsRepository {
   }
 
   async recordSuccess(runId: string, deviceId: string, record: SuccessRecord): Promise<void> {
-    await this.db
-      .updateTable('backup_results')
-      .set({
-        status: record.status,
-        phase: null,
-        error: null,
-        attempts: record.attempts,
-        version_id: record.versionId,
-        changed: record.changed ? 1 : 0,
-        finished_at: record.finishedAt,
-      })
-      .where('run_id', '=', runId)
-      .where('device_id', '=', deviceId)
-      .execute();
+    await recordResultSuccess.execute(this.db, {
+      runId,
+      deviceId,
+      status: record.status,
+      attempts: record.attempts,
+      versionId: record.versionId,
+      changed: record.changed ? 1 : 0,
+      finishedAt: record.finishedAt,
+    });
   }
 
   /** False when the result was already final (a success is never overwritten by a late failure). */
   async recordFailure(runId: string, deviceId: string, record: FailureRecord): Promise<boolean> {
-    const updated = await this.db
-      .updateTable('backup_results')
-      .set({ status: 'failed', phase: record.phase, error: record.error, attempts: record.attempts, finished_at: record.finishedAt })
-      .where('run_id', '=', runId)
-      .where('device_id', '=', deviceId)
-      .where('status', 'in', PENDING_STATUSES)
-      .executeTakeFirst();
-    return Number(updated.numUpdatedRows) > 0;
+    const updated = await recordResultFailure.execute(this.db, {
+      runId,
+      deviceId,
+      phase: record.phase,
+      error: record.error,
+      attempts: record.attempts,
+      finishedAt: record.finishedAt,
+    });
+    return Number(updated.numAffectedRows ?? 0) > 0;
   }
 
   /** Marks the run finished once no device is pending; true if this call finished it. */

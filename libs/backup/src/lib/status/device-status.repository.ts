@@ -1,7 +1,7 @@
-import { DATABASE } from '@netkeep/core';
+import { DATABASE, prepareQuery } from '@netkeep/core';
 import { Inject, Injectable } from '@nestjs/common';
-import type { ExpressionBuilder, Kysely, OnConflictTables } from 'kysely';
-import type { BackupDeviceStatusRow, BackupDeviceStatusTable, BackupRunsTables } from '../backup-runs.tables';
+import { type ExpressionBuilder, type Kysely, type OnConflictTables, sql } from 'kysely';
+import type { BackupDeviceStatusRow, BackupRunsTables } from '../backup-runs.tables';
 
 export interface StatusSuccess {
   deviceName: string;
@@ -30,45 +30,60 @@ function notNewerThan(at: string) {
     eb.or([eb('backup_device_status.last_attempt_at', 'is', null), eb('backup_device_status.last_attempt_at', '<=', at)]);
 }
 
+type StatusSuccessValues = Omit<StatusSuccess, 'changed'> & { deviceId: string };
+
+/** A success upsert; only a changed configuration moves last_change_at, so each case is a statement of its own. */
+function prepareStatusSuccess(changed: boolean) {
+  return prepareQuery((db: Kysely<BackupRunsTables>, p: StatusSuccessValues) => {
+    const values = {
+      device_name: p.deviceName,
+      last_outcome: p.outcome,
+      last_attempt_at: p.at,
+      last_success_at: p.at,
+      last_run_id: p.runId,
+      latest_version_id: p.versionId,
+      crypto_profile: p.cryptoProfile,
+      ...(changed ? { last_change_at: p.at } : {}),
+    };
+    return db
+      .insertInto('backup_device_status')
+      .values({ device_id: p.deviceId, ...values })
+      .onConflict((conflict) => conflict.column('device_id').doUpdateSet(values).where(notNewerThan(p.at)));
+  });
+}
+
+// Written once per device backed up, so prepared once.
+const recordChangedSuccess = prepareStatusSuccess(true);
+const recordUnchangedSuccess = prepareStatusSuccess(false);
+const recordStatusFailure = prepareQuery((db: Kysely<BackupRunsTables>, p: StatusFailure & { deviceId: string }) => {
+  const values = {
+    device_name: p.deviceName,
+    last_outcome: sql.lit('failed'),
+    last_attempt_at: p.at,
+    last_run_id: p.runId,
+    last_error_phase: p.phase,
+    last_error_message: p.message,
+    last_error_at: p.at,
+    last_error_run_id: p.runId,
+  };
+  return db
+    .insertInto('backup_device_status')
+    .values({ device_id: p.deviceId, ...values })
+    .onConflict((conflict) => conflict.column('device_id').doUpdateSet(values).where(notNewerThan(p.at)));
+});
+
 /** backup_device_status: one row per device ever tried. */
 @Injectable()
 export class DeviceStatusRepository {
   constructor(@Inject(DATABASE) private readonly db: Kysely<BackupRunsTables>) {}
 
   async recordSuccess(deviceId: string, success: StatusSuccess): Promise<void> {
-    const values: Partial<BackupDeviceStatusTable> = {
-      device_name: success.deviceName,
-      last_outcome: success.outcome,
-      last_attempt_at: success.at,
-      last_success_at: success.at,
-      last_run_id: success.runId,
-      latest_version_id: success.versionId,
-      crypto_profile: success.cryptoProfile,
-      ...(success.changed ? { last_change_at: success.at } : {}),
-    };
-    await this.db
-      .insertInto('backup_device_status')
-      .values({ device_id: deviceId, device_name: success.deviceName, ...values })
-      .onConflict((conflict) => conflict.column('device_id').doUpdateSet(values).where(notNewerThan(success.at)))
-      .execute();
+    const { changed, ...values } = success;
+    await (changed ? recordChangedSuccess : recordUnchangedSuccess).execute(this.db, { deviceId, ...values });
   }
 
   async recordFailure(deviceId: string, failure: StatusFailure): Promise<void> {
-    const values: Partial<BackupDeviceStatusTable> = {
-      device_name: failure.deviceName,
-      last_outcome: 'failed',
-      last_attempt_at: failure.at,
-      last_run_id: failure.runId,
-      last_error_phase: failure.phase,
-      last_error_message: failure.message,
-      last_error_at: failure.at,
-      last_error_run_id: failure.runId,
-    };
-    await this.db
-      .insertInto('backup_device_status')
-      .values({ device_id: deviceId, device_name: failure.deviceName, ...values })
-      .onConflict((conflict) => conflict.column('device_id').doUpdateSet(values).where(notNewerThan(failure.at)))
-      .execute();
+    await recordStatusFailure.execute(this.db, { deviceId, ...failure });
   }
 
   find(deviceId: string): Promise<BackupDeviceStatusRow | undefined> {
