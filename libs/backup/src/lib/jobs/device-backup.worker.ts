@@ -11,10 +11,16 @@ import type { DeviceBackupJob, StoreOutcome } from './backup-jobs';
 import { DeviceConfigFetcher, type FetchedConfiguration } from './device-config-fetcher';
 import { DeviceLocks, SiteSlots, type HeldLease } from './device-locks';
 import { OutcomeDelivery } from './outcome-delivery';
+import { Semaphore } from '../shared/semaphore';
 import { RunningMarks } from './running-marks';
 
 export type DeviceJobResult = 'fetched' | 'skipped';
 
+/**
+ * Jobs a worker holds per session it may open: one in its session, one whose outcome the
+ * archive is recording, so that sessions never wait for the archive.
+ */
+const JOBS_PER_SESSION = 2;
 const FIRST_DEFERRAL_MS = 250;
 const MAX_DEFERRAL_MS = 10_000;
 
@@ -30,6 +36,8 @@ const MAX_DEFERRAL_MS = 10_000;
 export class DeviceBackupWorker implements OnApplicationBootstrap {
   private readonly locks: DeviceLocks;
   private readonly slots: SiteSlots;
+  /** NETKEEP_BACKUP_CONCURRENCY: the sessions this process has open at once. */
+  private readonly sessions: Semaphore;
 
   constructor(
     private readonly connections: QueueConnections,
@@ -45,11 +53,12 @@ export class DeviceBackupWorker implements OnApplicationBootstrap {
     const { keyPrefix, commands } = connections;
     this.locks = new DeviceLocks(commands, keyPrefix, settings.lockMs, logger);
     this.slots = new SiteSlots(commands, keyPrefix, settings.siteConcurrency, settings.lockMs, logger);
+    this.sessions = new Semaphore(settings.concurrency);
   }
 
   onApplicationBootstrap(): void {
     this.connections.worker<DeviceBackupJob, DeviceJobResult>(BACKUP_QUEUE, (job, token) => this.process(job, token), {
-      concurrency: this.settings.concurrency,
+      concurrency: this.settings.concurrency * JOBS_PER_SESSION,
       lockDuration: this.settings.lockMs,
       stalledInterval: this.settings.lockMs,
       // A job whose worker died is taken up again; twice, in case the second dies too.
@@ -85,13 +94,17 @@ export class DeviceBackupWorker implements OnApplicationBootstrap {
     const { runId, deviceId, deviceName, trigger } = job.data;
     const attempt = job.attemptsMade + 1;
     const lastTry = attempt >= (job.opts.attempts ?? 1);
-    const startedAt = this.clock.now().toISOString();
-    await this.runningMarks.mark(runId, deviceId, attempt, startedAt);
+    // From the moment its session may start: a job waiting for one of this process's sessions is still queued.
+    let startedAt = this.clock.now().toISOString();
     let connection: DeviceConnectionDto;
     let fetched: FetchedConfiguration;
     try {
-      connection = await this.connectionOf(deviceId);
-      fetched = await this.fetcher.fetch(connection, { cryptoProfile: job.data.cryptoProfile, facts: job.data.collectFacts ?? true });
+      ({ connection, fetched } = await this.sessions.run(async () => {
+        startedAt = this.clock.now().toISOString();
+        await this.runningMarks.mark(runId, deviceId, attempt, startedAt);
+        const connection = await this.connectionOf(deviceId);
+        return { connection, fetched: await this.fetcher.fetch(connection, { cryptoProfile: job.data.cryptoProfile, facts: job.data.collectFacts ?? true }) };
+      }));
     } catch (error) {
       const failure = classifyFailure(error);
       const final = failure.permanent || lastTry;

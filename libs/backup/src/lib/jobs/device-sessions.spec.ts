@@ -57,6 +57,27 @@ describe('concurrency limits', () => {
   }, 60_000);
 });
 
+describe('sessions per worker process', () => {
+  let lab: DeviceLab;
+  let app: BackupTestApp;
+
+  beforeAll(async () => {
+    lab = await DeviceLab.start({ devices: 16, addressing: 'ports', port: 0, platforms: ['cisco_ios', 'juniper_junos'] });
+    app = await startBackupTestApp({ inventory: new LabInventoryPort(lab.inventory().devices), settings: { concurrency: 3, siteConcurrency: 0 } });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await lab?.stop();
+  });
+
+  it('keeps NETKEEP_BACKUP_CONCURRENCY sessions open at most, and busy, while earlier outcomes are being recorded', async () => {
+    const run = app.startRun({ selector: {} }).then((started) => app.waitForRun(started.id));
+    const highest = await sampleSessions(lab, () => 'all', run);
+    expect((await run).progress).toMatchObject({ total: 16, succeeded: 16 });
+    expect(highest.get('all')).toBe(3);
+  }, 60_000);
+});
+
 describe('retries', () => {
   let lab: DeviceLab;
   let inventory: LabInventoryPort;
