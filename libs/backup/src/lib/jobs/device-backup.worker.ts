@@ -101,9 +101,14 @@ export class DeviceBackupWorker implements OnApplicationBootstrap {
     try {
       ({ connection, fetched } = await this.sessions.run(async () => {
         startedAt = this.clock.now().toISOString();
-        await this.runningMarks.mark(runId, deviceId, attempt, startedAt);
-        const connection = await this.connectionOf(deviceId);
-        return { connection, fetched: await this.fetcher.fetch(connection, { cryptoProfile: job.data.cryptoProfile, facts: job.data.collectFacts ?? true }) };
+        // Written while the session runs, not before it; a mark only moves a pending result, so it never undoes an outcome.
+        const marked = this.runningMarks.mark(runId, deviceId, attempt, startedAt);
+        try {
+          const connection = await this.connectionOf(deviceId);
+          return { connection, fetched: await this.fetcher.fetch(connection, { cryptoProfile: job.data.cryptoProfile, facts: job.data.collectFacts ?? true }) };
+        } finally {
+          await marked;
+        }
       }));
     } catch (error) {
       const failure = classifyFailure(error);
