@@ -6,7 +6,7 @@ import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import { BACKUP_QUEUE, BACKUP_SETTINGS } from '../backup.constants';
 import type { BackupSettings } from '../backup.config';
 import { BackupRunsRepository, TERMINAL_STATUSES } from '../runs/backup-runs.repository';
-import { classifyFailure, InventoryUnavailableError } from './backup-failure';
+import { classifyFailure, InventoryUnavailableError, type BackupFailure } from './backup-failure';
 import type { DeviceBackupJob, StoreOutcome } from './backup-jobs';
 import { DeviceConfigFetcher, type FetchedConfiguration } from './device-config-fetcher';
 import { DeviceLocks, SiteSlots, type HeldLease } from './device-locks';
@@ -16,9 +16,14 @@ import { RunningMarks } from './running-marks';
 
 export type DeviceJobResult = 'fetched' | 'skipped';
 
+/** What a session gave, with when it started. */
+type SessionResult =
+  | { ok: true; startedAt: string; connection: DeviceConnectionDto; fetched: FetchedConfiguration }
+  | { ok: false; startedAt: string; failure: BackupFailure };
+
 /**
- * Jobs a worker holds per session it may open: one in its session, one whose outcome the
- * archive is recording, so that sessions never wait for the archive.
+ * Jobs a worker holds per session it may open: one in its session, one whose outcome is
+ * being recorded, so that no session waits for the archive.
  */
 const JOBS_PER_SESSION = 2;
 const FIRST_DEFERRAL_MS = 250;
@@ -74,8 +79,15 @@ export class DeviceBackupWorker implements OnApplicationBootstrap {
       const result = await this.runs.result(runId, deviceId);
       if (!result || TERMINAL_STATUSES.includes(result.status as (typeof TERMINAL_STATUSES)[number])) return 'skipped';
     }
+    // One of this process's sessions covers the device's lock, its site's slot and the session; recording the outcome comes after.
+    const session = await this.sessions.run(() => this.underLocks(job, token));
+    return this.handOver(job, session);
+  }
+
+  /** The device's lock and a slot of its site around the session; a busy device or site puts the job back. */
+  private async underLocks(job: Job<DeviceBackupJob>, token: string | undefined): Promise<SessionResult> {
     const owner = `${job.id}/${token ?? ''}`;
-    const lock = await this.locks.acquire(deviceId, owner);
+    const lock = await this.locks.acquire(job.data.deviceId, owner);
     if (!lock) return this.defer(job, token, `another session to ${job.data.deviceName} is open`);
     let slot: HeldLease | undefined;
     try {
@@ -83,35 +95,38 @@ export class DeviceBackupWorker implements OnApplicationBootstrap {
         slot = await this.slots.acquire(job.data.site, owner);
         if (!slot) return await this.defer(job, token, `site ${job.data.site} has ${this.settings.siteConcurrency} sessions open`);
       }
-      return await this.backUp(job);
+      return await this.fetch(job);
     } finally {
       await slot?.release();
       await lock.release();
     }
   }
 
-  private async backUp(job: Job<DeviceBackupJob>): Promise<DeviceJobResult> {
+  /** The session: the configuration and facts, or why they could not be read. */
+  private async fetch(job: Job<DeviceBackupJob>): Promise<SessionResult> {
+    const { runId, deviceId } = job.data;
+    const startedAt = this.clock.now().toISOString();
+    // Written while the session runs, not before it; a mark only moves a pending result, so it never undoes an outcome.
+    const marked = this.runningMarks.mark(runId, deviceId, job.attemptsMade + 1, startedAt);
+    try {
+      const connection = await this.connectionOf(deviceId);
+      const fetched = await this.fetcher.fetch(connection, { cryptoProfile: job.data.cryptoProfile, facts: job.data.collectFacts ?? true });
+      return { ok: true, startedAt, connection, fetched };
+    } catch (error) {
+      return { ok: false, startedAt, failure: classifyFailure(error) };
+    } finally {
+      await marked;
+    }
+  }
+
+  /** Gives the outcome to the archive (see OutcomeDelivery); a failure is retried unless final. */
+  private async handOver(job: Job<DeviceBackupJob>, session: SessionResult): Promise<DeviceJobResult> {
     const { runId, deviceId, deviceName, trigger } = job.data;
     const attempt = job.attemptsMade + 1;
     const lastTry = attempt >= (job.opts.attempts ?? 1);
-    // From the moment its session may start: a job waiting for one of this process's sessions is still queued.
-    let startedAt = this.clock.now().toISOString();
-    let connection: DeviceConnectionDto;
-    let fetched: FetchedConfiguration;
-    try {
-      ({ connection, fetched } = await this.sessions.run(async () => {
-        startedAt = this.clock.now().toISOString();
-        // Written while the session runs, not before it; a mark only moves a pending result, so it never undoes an outcome.
-        const marked = this.runningMarks.mark(runId, deviceId, attempt, startedAt);
-        try {
-          const connection = await this.connectionOf(deviceId);
-          return { connection, fetched: await this.fetcher.fetch(connection, { cryptoProfile: job.data.cryptoProfile, facts: job.data.collectFacts ?? true }) };
-        } finally {
-          await marked;
-        }
-      }));
-    } catch (error) {
-      const failure = classifyFailure(error);
+    const { startedAt } = session;
+    if (!session.ok) {
+      const { failure } = session;
       const final = failure.permanent || lastTry;
       this.logger.warn(
         { runId, deviceId, device: deviceName, phase: failure.phase, attempt, final },
@@ -126,6 +141,7 @@ export class DeviceBackupWorker implements OnApplicationBootstrap {
       if (failure.permanent) throw new UnrecoverableError(`${failure.phase}: ${failure.message}`);
       throw new Error(`${failure.phase}: ${failure.message}`);
     }
+    const { connection, fetched } = session;
     const outcome: StoreOutcome = {
       kind: 'store',
       runId,
