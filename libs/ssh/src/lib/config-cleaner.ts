@@ -1,4 +1,5 @@
 import type { PlatformDefinition, SecretRule } from './platform-definition';
+import { secretPrefilter, type SecretPrefilter } from './secret-prefilter';
 
 export { SECRET_MARKER } from './drivers/secret-rules';
 
@@ -28,6 +29,7 @@ export function cleanConfig(
   const { maskSecrets = true, extraVolatile = [], extraSecrets = [] } = options;
   const volatile = extraVolatile.length === 0 ? definition.volatileLines : [...definition.volatileLines, ...extraVolatile];
   const secrets = !maskSecrets ? [] : extraSecrets.length === 0 ? definition.secrets : [...definition.secrets, ...extraSecrets];
+  const maskers = secrets.map((rule) => ({ rule, mayMatch: secretPrefilter(rule) }));
   const lines = rawOutputs.includes('\r') ? rawOutputs.split(LINE_BREAK) : rawOutputs.split('\n');
 
   const kept: string[] = [];
@@ -37,7 +39,7 @@ export function cleanConfig(
       // Blank lines at the top are dropped here, those at the bottom after the loop.
       if (kept.length > 0) kept.push(line);
     } else if (!matchesAny(line, volatile)) {
-      kept.push(secrets.length === 0 ? line : masked(line, secrets));
+      kept.push(maskers.length === 0 ? line : masked(line, maskers));
     }
   }
   while (kept.length > 0 && kept[kept.length - 1] === '') kept.pop();
@@ -50,8 +52,9 @@ function matchesAny(line: string, patterns: readonly RegExp[]): boolean {
   return false;
 }
 
-function masked(line: string, rules: readonly SecretRule[]): string {
+function masked(line: string, maskers: readonly { rule: SecretRule; mayMatch: SecretPrefilter }[]): string {
   let text = line;
-  for (const rule of rules) text = text.replace(rule.pattern, rule.replacement);
+  // The prefilter sees the text as earlier rules left it, which is what the rule itself sees.
+  for (const { rule, mayMatch } of maskers) if (mayMatch(text)) text = text.replace(rule.pattern, rule.replacement);
   return text;
 }
