@@ -27,7 +27,7 @@ import { LabInventoryPort, startLabProcess, type LabProcess } from '@netkeep/tes
 const options = new Command('bench:backup')
   .option('--devices <n>', 'lab devices to back up', (v) => Number.parseInt(v, 10), 1000)
   .option('--concurrency <n>', 'sessions at once (NETKEEP_BACKUP_CONCURRENCY, and the bare runner)', (v) => Number.parseInt(v, 10), 50)
-  .option('--rounds <n>', 'measured rounds', (v) => Number.parseInt(v, 10), 2)
+  .option('--rounds <n>', 'measured rounds', (v) => Number.parseInt(v, 10), 3)
   .option('--platforms <list>', 'comma-separated lab platforms (default: all)')
   .parse()
   .opts<{ devices: number; concurrency: number; rounds: number; platforms?: string }>();

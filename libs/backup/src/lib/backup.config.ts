@@ -10,7 +10,7 @@ export interface BackupSettings {
   role: BackupRole;
   /** Device sessions one worker process runs at once. */
   concurrency: number;
-  /** Outcomes the archive's writer takes at once: the stores among them are committed together. */
+  /** Queued outcomes (of role worker processes) the archive's writer takes at once: the stores among them are committed together. */
   archiveConcurrency: number;
   /** Sessions at once to the devices of one site, over every worker process; 0: no limit. */
   siteConcurrency: number;
@@ -39,7 +39,7 @@ export interface BackupSettings {
 export const BACKUP_CONFIG_VARIABLES: readonly ConfigVariable[] = [
   { name: 'NETKEEP_BACKUP_ROLE', default: 'all', meaning: 'all: API, archive and SSH workers; api: API and archive (no SSH workers); worker: SSH workers only (scale these out).' },
   { name: 'NETKEEP_BACKUP_CONCURRENCY', default: '10', meaning: 'Device sessions each worker process runs at once.' },
-  { name: 'NETKEEP_BACKUP_ARCHIVE_CONCURRENCY', default: '64', meaning: 'Outcomes the archive writer (role all or api) takes at once; the configurations among them are committed as one batch.' },
+  { name: 'NETKEEP_BACKUP_ARCHIVE_CONCURRENCY', default: '64', meaning: 'Outcomes of worker processes (role worker) the archive writer (role all or api) takes off its queue at once; the configurations among them are committed as one batch. Role all records the outcomes of its own workers directly.' },
   { name: 'NETKEEP_BACKUP_SITE_CONCURRENCY', default: '4', meaning: 'Sessions at once to the devices of one site, over all workers (0: no limit).' },
   { name: 'NETKEEP_BACKUP_ATTEMPTS', default: '3', meaning: 'Tries per device for transient failures (timeouts, closed connections); auth and host-key failures are tried once.' },
   { name: 'NETKEEP_BACKUP_BACKOFF_MS', default: '5000', meaning: 'Delay before the first retry; doubles with each retry.' },

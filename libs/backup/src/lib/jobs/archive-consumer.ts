@@ -12,8 +12,9 @@ import type { BackupOutcome, FailureOutcome, StoreOutcome } from './backup-jobs'
 import { OutcomeRecords } from './outcome-records';
 
 /**
- * The archive's one writer process: takes outcomes many at a time (NETKEEP_BACKUP_ARCHIVE_CONCURRENCY,
- * in the one process that owns the repository), so that the configurations that arrive together
+ * The archive's one writer process: takes outcomes many at a time, queued ones from worker
+ * processes (NETKEEP_BACKUP_ARCHIVE_CONCURRENCY) and those of its own workers handed over
+ * directly (see OutcomeDelivery), so that the configurations that arrive together
  * are committed as one batch and their results and statuses written in one transaction; stores
  * configurations, records each device's result and status, updates the metrics, announces
  * changes and failures, and closes runs. Every step can be repeated: a store of the same run's
