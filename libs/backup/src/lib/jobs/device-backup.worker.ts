@@ -6,12 +6,12 @@ import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import { BACKUP_QUEUE, BACKUP_SETTINGS } from '../backup.constants';
 import type { BackupSettings } from '../backup.config';
 import { BackupRunsRepository, TERMINAL_STATUSES } from '../runs/backup-runs.repository';
+import { Semaphore } from '../shared/semaphore';
 import { classifyFailure, InventoryUnavailableError, type BackupFailure } from './backup-failure';
 import type { DeviceBackupJob, StoreOutcome } from './backup-jobs';
 import { DeviceConfigFetcher, type FetchedConfiguration } from './device-config-fetcher';
 import { DeviceLocks, SiteSlots, type HeldLease } from './device-locks';
 import { OutcomeDelivery } from './outcome-delivery';
-import { Semaphore } from '../shared/semaphore';
 import { RunningMarks } from './running-marks';
 
 export type DeviceJobResult = 'fetched' | 'skipped';
@@ -21,11 +21,6 @@ type SessionResult =
   | { ok: true; startedAt: string; connection: DeviceConnectionDto; fetched: FetchedConfiguration }
   | { ok: false; startedAt: string; failure: BackupFailure };
 
-/**
- * Jobs a worker holds per session it may open: one in its session, one whose outcome is
- * being recorded, so that no session waits for the archive.
- */
-const JOBS_PER_SESSION = 2;
 const FIRST_DEFERRAL_MS = 250;
 const MAX_DEFERRAL_MS = 10_000;
 
@@ -63,7 +58,7 @@ export class DeviceBackupWorker implements OnApplicationBootstrap {
 
   onApplicationBootstrap(): void {
     this.connections.worker<DeviceBackupJob, DeviceJobResult>(BACKUP_QUEUE, (job, token) => this.process(job, token), {
-      concurrency: this.settings.concurrency * JOBS_PER_SESSION,
+      concurrency: this.settings.concurrency * this.delivery.jobsPerSession,
       lockDuration: this.settings.lockMs,
       stalledInterval: this.settings.lockMs,
       // A job whose worker died is taken up again; twice, in case the second dies too.

@@ -11,6 +11,13 @@ import { BackupQueues } from './backup-queues';
  */
 export abstract class OutcomeDelivery {
   /**
+   * Jobs a worker holds per session it may open. Where handing over takes a while (recording
+   * it), a second job per session keeps sessions from waiting for the archive; where it is one
+   * Redis write, extra jobs would only wait for sessions here while another replica is idle.
+   */
+  abstract readonly jobsPerSession: number;
+
+  /**
    * `lastTry`: the device job has no attempt left, so a store the archive refuses is recorded
    * as the device's failure instead of being thrown for a retry.
    */
@@ -20,6 +27,8 @@ export abstract class OutcomeDelivery {
 /** Role worker: the archive queue carries the outcome to the process that owns the archive. */
 @Injectable()
 export class QueuedOutcomeDelivery extends OutcomeDelivery {
+  readonly jobsPerSession = 1;
+
   constructor(private readonly queues: BackupQueues) {
     super();
   }
@@ -33,6 +42,8 @@ export class QueuedOutcomeDelivery extends OutcomeDelivery {
 /** Role all: this process's archive writer records the outcome before the device job completes. */
 @Injectable()
 export class LocalOutcomeDelivery extends OutcomeDelivery {
+  readonly jobsPerSession = 2;
+
   constructor(private readonly consumer: ArchiveConsumer) {
     super();
   }
